@@ -1,0 +1,354 @@
+// SPDX-License-Identifier: MIT
+/*
+ * api: the public entry points of include/bpfverify.h, tying the loader, the
+ * decoder and the abstract interpreter together.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../include/bpfverify.h"
+#include "diag.h"
+#include "fix.h"
+#include "insn.h"
+#include "obj.h"
+
+struct bv_object {
+	struct obj *o;
+	const char **map_names; /* scratch for bv_prog_info */
+	size_t map_names_cap;
+	const char ***prog_maps; /* per program: map name array */
+};
+
+static const char *const type_names[BV_PROG_TYPE_CNT] = {
+	[BV_PROG_UNSPEC] = "unspec",
+	[BV_PROG_SOCKET_FILTER] = "socket_filter",
+	[BV_PROG_KPROBE] = "kprobe",
+	[BV_PROG_SCHED_CLS] = "sched_cls",
+	[BV_PROG_SCHED_ACT] = "sched_act",
+	[BV_PROG_TRACEPOINT] = "tracepoint",
+	[BV_PROG_XDP] = "xdp",
+	[BV_PROG_PERF_EVENT] = "perf_event",
+	[BV_PROG_CGROUP_SKB] = "cgroup_skb",
+	[BV_PROG_CGROUP_SOCK] = "cgroup_sock",
+	[BV_PROG_LWT_IN] = "lwt_in",
+	[BV_PROG_LWT_OUT] = "lwt_out",
+	[BV_PROG_LWT_XMIT] = "lwt_xmit",
+	[BV_PROG_SOCK_OPS] = "sock_ops",
+	[BV_PROG_SK_SKB] = "sk_skb",
+	[BV_PROG_CGROUP_DEVICE] = "cgroup_device",
+	[BV_PROG_SK_MSG] = "sk_msg",
+	[BV_PROG_RAW_TRACEPOINT] = "raw_tracepoint",
+	[BV_PROG_CGROUP_SOCK_ADDR] = "cgroup_sock_addr",
+	[BV_PROG_LWT_SEG6LOCAL] = "lwt_seg6local",
+	[BV_PROG_LIRC_MODE2] = "lirc_mode2",
+	[BV_PROG_SK_REUSEPORT] = "sk_reuseport",
+	[BV_PROG_FLOW_DISSECTOR] = "flow_dissector",
+	[BV_PROG_CGROUP_SYSCTL] = "cgroup_sysctl",
+	[BV_PROG_RAW_TRACEPOINT_WRITABLE] = "raw_tracepoint_writable",
+	[BV_PROG_CGROUP_SOCKOPT] = "cgroup_sockopt",
+	[BV_PROG_TRACING] = "tracing",
+	[BV_PROG_STRUCT_OPS] = "struct_ops",
+	[BV_PROG_EXT] = "ext",
+	[BV_PROG_LSM] = "lsm",
+	[BV_PROG_SK_LOOKUP] = "sk_lookup",
+	[BV_PROG_SYSCALL] = "syscall",
+	[BV_PROG_NETFILTER] = "netfilter",
+};
+
+const char *bv_prog_type_name(enum bv_prog_type t)
+{
+	if ((unsigned)t >= BV_PROG_TYPE_CNT || !type_names[t])
+		return "unspec";
+	return type_names[t];
+}
+
+int bv_prog_type_parse(const char *s)
+{
+	uint32_t attach;
+	enum bv_prog_type t;
+
+	for (int i = 1; i < BV_PROG_TYPE_CNT; i++)
+		if (type_names[i] && !strcmp(s, type_names[i]))
+			return i;
+	t = obj_type_from_section(s, &attach);
+	return t == BV_PROG_UNSPEC ? -1 : (int)t;
+}
+
+const char *bv_verdict_name(enum bv_verdict v)
+{
+	switch (v) {
+	case BV_ACCEPT:
+		return "accept";
+	case BV_REJECT:
+		return "reject";
+	case BV_INCONCLUSIVE:
+		return "inconclusive";
+	default:
+		return "error";
+	}
+}
+
+struct bv_object *bv_object_open(const char *path, struct bv_diags *d)
+{
+	struct bv_object *bo = calloc(1, sizeof(*bo));
+
+	if (!bo) {
+		struct diag_loc loc = { .file = path, .pc = -1 };
+
+		diag_error(d, &loc, BV_ENOMEM, "out of memory");
+		return NULL;
+	}
+	bo->o = obj_open(path, d);
+	if (!bo->o) {
+		free(bo);
+		return NULL;
+	}
+	bo->prog_maps = calloc(bo->o->prog_cnt + 1, sizeof(*bo->prog_maps));
+	if (!bo->prog_maps) {
+		bv_object_close(bo);
+		return NULL;
+	}
+	return bo;
+}
+
+void bv_object_close(struct bv_object *o)
+{
+	if (!o)
+		return;
+	if (o->prog_maps && o->o)
+		for (size_t i = 0; i < o->o->prog_cnt; i++)
+			free(o->prog_maps[i]);
+	free(o->prog_maps);
+	obj_free(o->o);
+	free(o);
+}
+
+size_t bv_object_prog_cnt(const struct bv_object *o)
+{
+	return o->o->prog_cnt;
+}
+
+int bv_object_prog_info(const struct bv_object *o, size_t idx, struct bv_prog_info *info)
+{
+	const struct obj_prog *p;
+
+	if (idx >= o->o->prog_cnt)
+		return BV_EINVAL;
+	p = &o->o->progs[idx];
+	memset(info, 0, sizeof(*info));
+	info->section = p->section;
+	info->func = p->name;
+	info->type = p->type;
+	info->insn_cnt = p->own_cnt;
+	info->map_cnt = p->map_cnt;
+	info->has_line_info = p->line_cnt > 0;
+	info->is_subprog = p->is_subprog;
+	if (!o->prog_maps[idx] && p->map_cnt) {
+		const char **names = calloc(p->map_cnt, sizeof(*names));
+
+		if (names) {
+			for (size_t i = 0; i < p->map_cnt; i++) {
+				int32_t m = p->maps[i];
+
+				names[i] = (m >= 0 && (size_t)m < o->o->map_cnt) ? o->o->maps[m].name : "?";
+			}
+			o->prog_maps[idx] = names;
+		}
+	}
+	info->map_names = o->prog_maps[idx];
+	if (!info->map_names)
+		info->map_cnt = 0;
+	return 0;
+}
+
+void bv_object_set_type(struct bv_object *o, enum bv_prog_type t)
+{
+	for (size_t i = 0; i < o->o->prog_cnt; i++)
+		o->o->progs[i].type = t;
+}
+
+const char *bv_object_license(const struct bv_object *o)
+{
+	return o->o->license;
+}
+
+/* Decode one slot of a function for display; jump targets may lie outside it */
+static int decode_for_display(const struct raw_insn *raw, size_t cnt, uint32_t pc, struct insn *out)
+{
+	struct insn_err err;
+	struct raw_insn tmp[2];
+	size_t n = 1;
+
+	if (!insn_decode_one(raw, cnt, pc, out, &err))
+		return 0;
+	/* retry with the target neutralised (calls and jumps to other functions) */
+	tmp[0] = raw[pc];
+	if (pc + 1 < cnt)
+		tmp[n++] = raw[pc + 1];
+	tmp[0].off = 0;
+	if ((tmp[0].code & 0x07) == 0x05 || (tmp[0].code & 0x07) == 0x06) {
+		int32_t imm = tmp[0].imm;
+		bool callish = (tmp[0].code & 0xf0) == 0x80;
+
+		if (callish)
+			tmp[0].imm = tmp[0].src == 1 ? 0 : tmp[0].imm;
+		else if ((tmp[0].code & 0xf0) == 0x00 && (tmp[0].code & 0x07) == 0x06)
+			tmp[0].imm = 0;
+		/* a jump to +0 within a 1-slot program: decode with an exit after it */
+		if (n == 1) {
+			tmp[1] = (struct raw_insn){ .code = 0x95 };
+			n = 2;
+		}
+		if (insn_decode_one(tmp, n, 0, out, &err))
+			return -1;
+		out->off = raw[pc].off;
+		out->imm = imm;
+		out->pc = pc;
+		out->target = (uint32_t)((int64_t)pc + 1 +
+					 (callish || (tmp[0].code & 0x07) == 0x06 ? imm : raw[pc].off));
+		return 0;
+	}
+	return -1;
+}
+
+int bv_disasm(const struct bv_object *bo, size_t idx, bool source, FILE *f, struct bv_diags *d)
+{
+	const struct obj *o = bo->o;
+	const struct obj_prog *p;
+	const struct obj_line *last = NULL;
+	char buf[256];
+
+	if (idx >= o->prog_cnt)
+		return BV_EINVAL;
+	p = &o->progs[idx];
+	fprintf(f, "%016x <%s>:\n", p->sec_off * 8, p->name);
+	for (uint32_t i = 0; i < p->own_cnt; i++) {
+		struct insn in;
+
+		if (source) {
+			const struct obj_line *l = obj_line_at(p, i);
+
+			if (l && l != last && l->pc == i) {
+				fprintf(f, "; %s\n", l->src && *l->src ? l->src : "");
+				last = l;
+			}
+		}
+		if (decode_for_display(p->orig, p->own_cnt, i, &in)) {
+			struct diag_loc loc = { .file = o->path, .section = p->section, .func = p->name,
+						.pc = (int64_t)i };
+
+			fprintf(f, "%8u:\t<invalid>\n", p->sec_off + i);
+			diag_warn(d, &loc, "cannot decode instruction 0x%02x", p->orig[i].code);
+			continue;
+		}
+		if (in.kind == INSN_LDDW_HI)
+			continue;
+		insn_snprint(buf, sizeof(buf), &in);
+		fprintf(f, "%8u:\t%s\n", p->sec_off + i, buf);
+		if (in.kind == INSN_LDDW)
+			i++;
+	}
+	return 0;
+}
+
+int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, struct bv_result *res,
+	      struct bv_diags *d)
+{
+	struct obj *o = bo->o;
+	struct obj_prog *p;
+	struct insn *insns;
+	struct insn_err err;
+	struct fix_result fr;
+	struct timespec t0, t1;
+
+	memset(res, 0, sizeof(*res));
+	res->verdict = BV_ERROR;
+	if (idx >= o->prog_cnt)
+		return BV_EINVAL;
+	p = &o->progs[idx];
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	insns = calloc(p->insn_cnt + 1, sizeof(*insns));
+	if (!insns)
+		return BV_ENOMEM;
+	if (insn_decode_all(p->insns, p->insn_cnt, insns, &err)) {
+		struct diag_loc loc = { .file = o->path, .section = p->section, .func = p->name,
+					.pc = (int64_t)err.pc };
+
+		free(insns);
+		return diag_error(d, &loc, BV_EFORMAT, "%s", err.msg);
+	}
+	if (p->type == BV_PROG_UNSPEC) {
+		res->verdict = BV_INCONCLUSIVE;
+		res->findings = calloc(1, sizeof(*res->findings));
+		if (res->findings) {
+			res->finding_cnt = 1;
+			res->findings[0].rule = "P10.1";
+			res->findings[0].rule_name = "unsupported";
+			res->findings[0].pc = -1;
+			res->findings[0].msg = strdup("unknown program type for section name; use --type");
+		}
+		free(insns);
+		return 0;
+	}
+	fix_run(o, p, insns, opt, &fr);
+	free(insns);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	res->verdict = fr.verdict;
+	res->insns_processed = fr.processed;
+	res->states = fr.states;
+	res->peak_bytes = fr.peak_bytes;
+	res->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	if (fr.verdict != BV_ACCEPT) {
+		struct bv_finding *fd = calloc(1, sizeof(*fd));
+		const struct obj_line *l;
+
+		if (!fd) {
+			free(fr.f.state);
+			return BV_ENOMEM;
+		}
+		fd->rule = fr.f.rule;
+		fd->rule_name = fr.f.rule_name;
+		fd->pc = fr.f.pc;
+		fd->msg = strdup(fr.f.msg);
+		fd->state = fr.f.state;
+		l = obj_line_at(p, fr.f.pc);
+		if (l) {
+			fd->src_file = l->file;
+			fd->line = l->line;
+			fd->col = l->col;
+			fd->src_line = l->src;
+		}
+		res->findings = fd;
+		res->finding_cnt = 1;
+	} else {
+		free(fr.f.state);
+	}
+	return 0;
+}
+
+void bv_result_fini(struct bv_result *res)
+{
+	for (size_t i = 0; i < res->finding_cnt; i++) {
+		free(res->findings[i].msg);
+		free(res->findings[i].state);
+	}
+	free(res->findings);
+	memset(res, 0, sizeof(*res));
+}
+
+int bv_insn_text(const struct bv_object *bo, size_t idx, int64_t pc, char *buf, size_t size)
+{
+	const struct obj_prog *p;
+	struct insn in;
+
+	if (idx >= bo->o->prog_cnt)
+		return BV_EINVAL;
+	p = &bo->o->progs[idx];
+	if (pc < 0 || (size_t)pc >= p->insn_cnt)
+		return BV_EINVAL;
+	if (decode_for_display(p->insns, p->insn_cnt, (uint32_t)pc, &in))
+		return BV_EFORMAT;
+	insn_snprint(buf, size, &in);
+	return 0;
+}

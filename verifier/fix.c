@@ -1,0 +1,2778 @@
+// SPDX-License-Identifier: MIT
+/*
+ * fix: the abstract interpreter (see fix.h for the overall design).
+ *
+ * One abstract state (struct vstate) stands for a set of concrete machine
+ * states reachable along one path prefix. The engine interprets one path at
+ * a time, depth first; at a conditional jump both feasible edges continue,
+ * each with the branch condition assumed (sval_refine on scalars, null
+ * checks, packet range proofs). States are stored as checkpoints at jump
+ * targets. Each checkpoint counts the paths still being explored below it
+ * (@branches); once that count is zero everything reachable from it was
+ * checked, and a later state at the same pc that it subsumes (state_leq,
+ * dead registers ignored) is dropped. A state equal to a checkpoint that is
+ * still being explored (hence an ancestor on the current path) is an
+ * infinite loop. This is the kernel verifier's strategy, so its verdicts
+ * line up with the kernel's, including bounded loops (unrolled) and
+ * correlated branches (never joined).
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ctx.h"
+#include "fix.h"
+#include "helpers.h"
+#include "state.h"
+
+#define FIX_DEFAULT_BUDGET 1000000u
+#define FIX_MAX_CKPT_PER_PC 64
+#define MAX_PACKET_OFF 0xffff
+#define MAX_VAR_OFF (1ll << 29)
+#define MAP_TYPE_ARRAY 2
+#define MAP_TYPE_PROG_ARRAY 3
+#define MAP_TYPE_PERCPU_ARRAY 6
+#define MAP_TYPE_ARRAY_OF_MAPS 12
+#define MAP_TYPE_HASH_OF_MAPS 13
+#define BPF_F_RDONLY_PROG (1u << 7)
+
+/* ---- rules -------------------------------------------------------------------------------- */
+
+struct rule {
+	const char *id;
+	const char *name;
+};
+
+enum rule_idx {
+	R_REG_UNINIT,
+	R_R10_WRITE,
+	R_PTR_ARITH,
+	R_PTR_CMP,
+	R_PTR_LEAK,
+	R_MEM_NONPTR,
+	R_STACK_OOB,
+	R_STACK_ALIGN,
+	R_STACK_UNINIT,
+	R_CTX,
+	R_PKT_OOB,
+	R_MAP_OOB,
+	R_NULL,
+	R_MEM_OTHER,
+	R_LD_ABS,
+	R_HELPER_UNAVAIL,
+	R_HELPER_ARGS,
+	R_REF_LEAK,
+	R_KFUNC,
+	R_CALL,
+	R_TAIL_CALL,
+	R_DIV_ZERO,
+	R_ATOMIC,
+	R_EXIT_R0,
+	R_RET_PTR,
+	R_RET_RANGE,
+	R_LOOP,
+	R_DEPTH,
+	R_BAD_JUMP,
+	R_UNSUPPORTED,
+	R_BUDGET,
+	R_LOCK,
+};
+
+/* Ids are the item numbers of ../shared/spec/safety-properties.md; keep in sync with rule_idx */
+static const struct rule rules[] = {
+	[R_REG_UNINIT] = { "P3.1", "reg-uninit" },
+	[R_R10_WRITE] = { "P3.2", "r10-write" },
+	[R_PTR_ARITH] = { "P3.3", "ptr-arith" },
+	[R_PTR_CMP] = { "P3.4", "ptr-cmp" },
+	[R_PTR_LEAK] = { "P3.5", "ptr-leak" },
+	[R_MEM_NONPTR] = { "P4.1", "mem-nonptr" },
+	[R_STACK_OOB] = { "P4.2", "stack-oob" },
+	[R_STACK_ALIGN] = { "P4.3", "stack-misaligned" },
+	[R_STACK_UNINIT] = { "P4.4", "stack-uninit" },
+	[R_CTX] = { "P5.1", "ctx-access" },
+	[R_PKT_OOB] = { "P5.2", "pkt-oob" },
+	[R_MAP_OOB] = { "P5.4", "map-oob" },
+	[R_NULL] = { "P5.5", "null-deref" },
+	[R_MEM_OTHER] = { "P5.6", "mem-access" },
+	[R_LD_ABS] = { "P5.7", "ld-abs" },
+	[R_HELPER_UNAVAIL] = { "P6.1", "helper-unavailable" },
+	[R_HELPER_ARGS] = { "P6.2", "helper-args" },
+	[R_REF_LEAK] = { "P6.4", "ref-leak" },
+	[R_KFUNC] = { "P6.5", "kfunc" },
+	[R_CALL] = { "P6.6", "bpf-call" },
+	[R_TAIL_CALL] = { "P6.8", "tail-call" },
+	[R_DIV_ZERO] = { "P7.1", "div-zero" },
+	[R_ATOMIC] = { "P8.2", "atomic" },
+	[R_EXIT_R0] = { "P9.1", "exit-r0-uninit" },
+	[R_RET_PTR] = { "P9.2", "ret-ptr" },
+	[R_RET_RANGE] = { "P9.3", "ret-range" },
+	[R_LOOP] = { "P2.7", "loop-unbounded" },
+	[R_DEPTH] = { "P2.6", "call-depth" },
+	[R_BAD_JUMP] = { "P2.5", "bad-jump" },
+	[R_UNSUPPORTED] = { "P10.1", "unsupported" },
+	[R_BUDGET] = { "P10.3", "budget" },
+	[R_LOCK] = { "P6.4", "spin-lock" },
+};
+
+/* ---- analysis context --------------------------------------------------------------------- */
+
+struct ckpt {
+	struct vstate *st;
+	struct ckpt *parent;
+	struct ckpt *next; /* same pc */
+	uint32_t branches;
+	uint32_t pc;
+};
+
+struct pend {
+	struct vstate *st;
+	struct ckpt *parent;
+	uint32_t pc;
+};
+
+struct fx {
+	const struct obj *o;
+	const struct obj_prog *p;
+	const struct insn *in;
+	const struct bv_options *opt;
+	struct fix_result *res;
+	size_t n;
+	uint16_t *live; /* per pc: registers live before the instruction (bit per reg) */
+	uint8_t *prune; /* per pc: jump target, store checkpoints here */
+	struct ckpt **ck; /* per pc: list of checkpoints */
+	uint32_t *ck_cnt;
+	uint64_t *visits; /* per pc: times a state arrived at this prune point */
+	struct pend *stack;
+	size_t sp, scap;
+	struct ckpt *cur_parent;
+	uint64_t budget;
+	uint32_t next_id;
+	bool failed;
+	bool unpriv;
+	uint32_t *func_depth; /* per function: deepest stack byte touched */
+	uint8_t *calls; /* func_cnt x func_cnt: caller calls callee */
+	size_t bytes, peak;
+	time_t deadline;
+};
+
+static int fail(struct fx *fx, uint32_t pc, enum rule_idx r, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int fail(struct fx *fx, uint32_t pc, enum rule_idx r, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (fx->failed)
+		return -1;
+	fx->failed = true;
+	fx->res->verdict = (r == R_UNSUPPORTED || r == R_BUDGET || r == R_KFUNC) ? BV_INCONCLUSIVE
+										    : BV_REJECT;
+	fx->res->f.rule = rules[r].id;
+	fx->res->f.rule_name = rules[r].name;
+	fx->res->f.pc = pc;
+	va_start(ap, fmt);
+	vsnprintf(fx->res->f.msg, sizeof(fx->res->f.msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* ---- state memory ------------------------------------------------------------------------- */
+
+static void *xmalloc(struct fx *fx, size_t n)
+{
+	void *p = malloc(n);
+
+	if (p) {
+		fx->bytes += n;
+		if (fx->bytes > fx->peak)
+			fx->peak = fx->bytes;
+	}
+	return p;
+}
+
+static size_t state_bytes(const struct vstate *s)
+{
+	size_t n = sizeof(*s);
+
+	for (uint32_t i = 0; i < s->nframes; i++)
+		n += s->fr[i].nslots * sizeof(struct slot);
+	return n;
+}
+
+static void state_free(struct fx *fx, struct vstate *s)
+{
+	if (!s)
+		return;
+	fx->bytes -= state_bytes(s) < fx->bytes ? state_bytes(s) : fx->bytes;
+	for (uint32_t i = 0; i < s->nframes; i++)
+		free(s->fr[i].slots);
+	free(s);
+}
+
+static struct vstate *state_copy(struct fx *fx, const struct vstate *s)
+{
+	struct vstate *c = xmalloc(fx, sizeof(*c));
+
+	if (!c)
+		return NULL;
+	*c = *s;
+	for (uint32_t i = 0; i < s->nframes; i++) {
+		c->fr[i].slots = NULL;
+		if (s->fr[i].nslots) {
+			size_t b = s->fr[i].nslots * sizeof(struct slot);
+
+			c->fr[i].slots = xmalloc(fx, b);
+			if (!c->fr[i].slots) {
+				c->nframes = i;
+				state_free(fx, c);
+				return NULL;
+			}
+			memcpy(c->fr[i].slots, s->fr[i].slots, b);
+		}
+	}
+	for (uint32_t i = s->nframes; i < ST_MAX_FRAMES; i++) {
+		c->fr[i].slots = NULL;
+		c->fr[i].nslots = 0;
+	}
+	return c;
+}
+
+static int grow_stack(struct fx *fx, struct frame *f, uint32_t nslots)
+{
+	struct slot *s;
+
+	if (nslots <= f->nslots)
+		return 0;
+	s = realloc(f->slots, nslots * sizeof(*s));
+	if (!s)
+		return -1;
+	fx->bytes += (nslots - f->nslots) * sizeof(*s);
+	if (fx->bytes > fx->peak)
+		fx->peak = fx->bytes;
+	memset(s + f->nslots, 0, (nslots - f->nslots) * sizeof(*s));
+	f->slots = s;
+	f->nslots = nslots;
+	return 0;
+}
+
+/* ---- registers ---------------------------------------------------------------------------- */
+
+static const char *const rgn_names[RGN_CNT] = {
+	[RGN_CTX] = "ctx",
+	[RGN_STACK] = "fp",
+	[RGN_PKT] = "pkt",
+	[RGN_PKT_META] = "pkt_meta",
+	[RGN_PKT_END] = "pkt_end",
+	[RGN_MAP] = "map_ptr",
+	[RGN_MAP_VALUE] = "map_value",
+	[RGN_MAP_KEY] = "map_key",
+	[RGN_MEM] = "mem",
+	[RGN_SOCK] = "sock",
+	[RGN_SOCK_COMMON] = "sock_common",
+	[RGN_TCP_SOCK] = "tcp_sock",
+	[RGN_FLOW_KEYS] = "flow_keys",
+	[RGN_FUNC] = "func",
+	[RGN_OPAQUE] = "kernel_ptr",
+};
+
+static struct reg reg_scalar(struct sval v)
+{
+	struct reg r;
+
+	memset(&r, 0, sizeof(r));
+	r.type = REG_SCALAR;
+	r.v = v;
+	r.map = -1;
+	return r;
+}
+
+static struct reg reg_unknown(void)
+{
+	return reg_scalar(sval_top());
+}
+
+static struct reg reg_const(uint64_t c)
+{
+	return reg_scalar(sval_const(c));
+}
+
+static struct reg reg_uninit(void)
+{
+	struct reg r;
+
+	memset(&r, 0, sizeof(r));
+	r.map = -1;
+	r.v = sval_const(0);
+	return r;
+}
+
+static struct reg reg_ptr(enum rgn g, int64_t off)
+{
+	struct reg r = reg_scalar(sval_const(0));
+
+	r.type = REG_PTR;
+	r.rgn = g;
+	r.off = off;
+	return r;
+}
+
+static bool reg_is_const(const struct reg *r, uint64_t *c)
+{
+	return r->type == REG_SCALAR && sval_is_const(r->v, c);
+}
+
+static bool is_pkt(const struct reg *r)
+{
+	return r->type == REG_PTR && (r->rgn == RGN_PKT || r->rgn == RGN_PKT_META);
+}
+
+static int reg_snprint(char *b, size_t n, const struct reg *r)
+{
+	char v[256];
+
+	if (r->type == REG_UNINIT)
+		return snprintf(b, n, "uninit");
+	if (r->type == REG_SCALAR) {
+		sval_snprint(v, sizeof(v), r->v);
+		return snprintf(b, n, "%s", v);
+	}
+	{
+		uint64_t c;
+		int k = snprintf(b, n, "%s%s(", rgn_names[r->rgn], r->maybe_null ? "_or_null" : "");
+		size_t used = k > 0 ? (size_t)k : 0;
+
+#define APPEND(...)                                                                     \
+	do {                                                                            \
+		int w_ = snprintf(b + (used < n ? used : n), used < n ? n - used : 0, __VA_ARGS__); \
+		if (w_ > 0)                                                             \
+			used += (size_t)w_;                                             \
+	} while (0)
+		if (r->id)
+			APPEND("id=%u,", r->id);
+		if (r->ref)
+			APPEND("ref=%u,", r->ref);
+		if (r->rgn == RGN_MAP || r->rgn == RGN_MAP_VALUE || r->rgn == RGN_MAP_KEY)
+			APPEND("map=%d,", r->map);
+		APPEND("off=%" PRId64, r->off);
+		if (!sval_is_const(r->v, &c) || c != 0) {
+			sval_snprint_compact(v, sizeof(v), r->v);
+			APPEND(",var=%s", v);
+		}
+		if (r->rgn == RGN_PKT || r->rgn == RGN_PKT_META)
+			APPEND(",r=%" PRId64, r->range);
+		if (r->rgn == RGN_MEM)
+			APPEND(",size=%" PRId64, r->range);
+		APPEND(")");
+#undef APPEND
+		return (int)used;
+	}
+}
+
+static char *state_text(const struct vstate *s)
+{
+	size_t cap = 8192, len = 0;
+	char *buf = malloc(cap);
+	const struct frame *f;
+	char rb[512];
+
+	if (!buf)
+		return NULL;
+	buf[0] = 0;
+	f = &s->fr[s->nframes - 1];
+	for (int i = 0; i < ST_NREGS; i++) {
+		if (f->regs[i].type == REG_UNINIT)
+			continue;
+		reg_snprint(rb, sizeof(rb), &f->regs[i]);
+		len += (size_t)snprintf(buf + len, cap - len, "%sR%d=%s", len ? " " : "", i, rb);
+		if (len >= cap - 600)
+			break;
+	}
+	for (uint32_t i = 0; i < f->nslots && len < cap - 600; i++) {
+		const struct slot *sl = &f->slots[i];
+		char k[9];
+		bool any = false;
+
+		for (int j = 0; j < 8; j++) {
+			k[j] = "?mzs"[sl->kind[j]];
+			any |= sl->kind[j] != SK_INVALID;
+		}
+		k[8] = 0;
+		if (!any)
+			continue;
+		if (sl->spill_size) {
+			reg_snprint(rb, sizeof(rb), &sl->spill);
+			len += (size_t)snprintf(buf + len, cap - len, " fp%d=%s%s", -(int)(8 * i + 8),
+						sl->spill_size == 8 ? "" : "(partial)", rb);
+		} else {
+			len += (size_t)snprintf(buf + len, cap - len, " fp%d=%s", -(int)(8 * i + 8), k);
+		}
+	}
+	return buf;
+}
+
+/* Apply @fn to every register and spilled register of every frame */
+#define for_each_reg(s, r, body)                                                        \
+	do {                                                                            \
+		for (uint32_t fi_ = 0; fi_ < (s)->nframes; fi_++) {                     \
+			struct frame *f_ = &(s)->fr[fi_];                               \
+			for (int ri_ = 0; ri_ < ST_NREGS; ri_++) {                      \
+				struct reg *r = &f_->regs[ri_];                         \
+				body;                                                   \
+			}                                                               \
+			for (uint32_t si_ = 0; si_ < f_->nslots; si_++) {               \
+				if (!f_->slots[si_].spill_size)                         \
+					continue;                                       \
+				struct reg *r = &f_->slots[si_].spill;                  \
+				body;                                                   \
+			}                                                               \
+		}                                                                       \
+	} while (0)
+
+static struct frame *cur(struct vstate *s)
+{
+	return &s->fr[s->nframes - 1];
+}
+
+/* ---- stack -------------------------------------------------------------------------------- */
+
+/* Byte at frame offset @off (negative) */
+static uint8_t *stack_byte(struct frame *f, int64_t off)
+{
+	int64_t pos = -off - 1; /* 0 = byte just below fp */
+	uint32_t si = (uint32_t)(pos / 8);
+
+	return &f->slots[si].kind[7 - (pos % 8)];
+}
+
+static void note_depth(struct fx *fx, struct vstate *s, struct frame *f, int64_t lo)
+{
+	uint32_t d = (uint32_t)(-lo);
+	uint32_t fi = f->func;
+
+	(void)s;
+	if (fi < fx->p->func_cnt && fx->func_depth[fi] < d)
+		fx->func_depth[fi] = d;
+}
+
+/* Forget spills that overlap [lo, hi) in @f (byte kinds stay) */
+static void stack_unspill(struct frame *f, int64_t lo, int64_t hi)
+{
+	for (int64_t o = lo; o < hi; o++) {
+		uint32_t si = (uint32_t)((-o - 1) / 8);
+		struct slot *sl = &f->slots[si];
+
+		if (sl->spill_size) {
+			for (int j = 0; j < 8; j++)
+				if (sl->kind[j] == SK_SPILL)
+					sl->kind[j] = SK_MISC;
+			sl->spill_size = 0;
+		}
+	}
+}
+
+static int stack_write_fixed(struct fx *fx, struct vstate *s, struct frame *f, int64_t off,
+			     unsigned size, const struct reg *val, uint32_t pc)
+{
+	uint32_t si = (uint32_t)((-off - 1) / 8);
+	struct slot *sl;
+	uint64_t c;
+
+	if (grow_stack(fx, f, si + 1))
+		return fail(fx, pc, R_BUDGET, "out of memory");
+	note_depth(fx, s, f, off);
+	sl = &f->slots[si];
+	if (val && val->type == REG_PTR) {
+		if (size != 8 || (off % 8) != 0) {
+			if (fx->unpriv)
+				return fail(fx, pc, R_PTR_LEAK,
+					    "partial store of a %s pointer to the stack at fp%+" PRId64,
+					    rgn_names[val->rgn], off);
+			stack_unspill(f, off, off + size);
+			for (unsigned i = 0; i < size; i++)
+				*stack_byte(f, off + i) = SK_MISC;
+			return 0;
+		}
+		if (val->rgn == RGN_STACK && val->frame < s->nframes - 1 &&
+		    f != &s->fr[val->frame]) {
+			/* kernel: a frame's stack pointer is never stored into its callers' frames */
+		}
+		sl->spill = *val;
+		sl->spill_size = 8;
+		memset(sl->kind, SK_SPILL, 8);
+		return 0;
+	}
+	if (fx->unpriv && sl->spill_size && sl->spill.type == REG_PTR && size != 8)
+		return fail(fx, pc, R_PTR_LEAK, "attempt to corrupt a spilled pointer at fp%+" PRId64,
+			    off);
+	stack_unspill(f, off, off + size);
+	if (val && val->type == REG_SCALAR && (off % 8) == 0) {
+		/* scalar spill: bounds kept, read back by a fill of at most this size */
+		sl->spill = *val;
+		sl->spill.v = sval_trunc(val->v, size);
+		if (size < 8 && (val->v.r.umax >> (8 * size)) != 0)
+			sl->spill.id = 0; /* truncated: no longer equal to its copies */
+		sl->spill_size = (uint8_t)size;
+		for (unsigned i = 0; i < size; i++)
+			*stack_byte(f, off + i) = SK_SPILL;
+		for (int j = 0; j < 8; j++)
+			if (sl->kind[j] == SK_SPILL && j < 8 - (int)size)
+				sl->kind[j] = SK_MISC;
+		return 0;
+	}
+	for (unsigned i = 0; i < size; i++)
+		*stack_byte(f, off + i) =
+			(val && reg_is_const(val, &c) && c == 0) ? SK_ZERO : SK_MISC;
+	return 0;
+}
+
+/* Read @size bytes at fixed @off into @out */
+static int stack_read_fixed(struct fx *fx, struct frame *f, int64_t off, unsigned size, bool sx,
+			    struct reg *out, uint32_t pc, int regno)
+{
+	uint32_t si = (uint32_t)((-off - 1) / 8);
+	struct slot *sl;
+	bool all_zero = true;
+
+	if (si >= f->nslots) {
+		if (fx->unpriv)
+			return fail(fx, pc, R_STACK_UNINIT,
+				    "read of %u bytes at fp%+" PRId64 " from never-written stack", size,
+				    off);
+		*out = reg_scalar(sval_trunc(sval_top(), size));
+		goto ext;
+	}
+	sl = &f->slots[si];
+	if (sl->spill_size && (off % 8) == 0 && size <= sl->spill_size) {
+		if (sl->spill.type == REG_PTR) {
+			if (size != 8)
+				return fail(fx, pc, R_PTR_LEAK,
+					    "invalid size %u of register fill at fp%+" PRId64, size, off);
+			*out = sl->spill;
+			return 0;
+		}
+		*out = sl->spill;
+		out->v = sval_trunc(sl->spill.v, size);
+		goto ext;
+	}
+	if (sl->spill_size && sl->spill.type == REG_PTR) {
+		/* partial read of a spilled pointer */
+		if (fx->unpriv)
+			return fail(fx, pc, R_PTR_LEAK, "partial read of a spilled pointer at fp%+" PRId64,
+				    off);
+	}
+	for (unsigned i = 0; i < size; i++) {
+		int64_t o = off + i;
+		uint32_t sj = (uint32_t)((-o - 1) / 8);
+		uint8_t k = sj < f->nslots ? *stack_byte(f, o) : SK_INVALID;
+
+		if (k == SK_INVALID && fx->unpriv)
+			return fail(fx, pc, R_STACK_UNINIT,
+				    "r%d reads %u bytes at fp%+" PRId64
+				    ", byte fp%+" PRId64 " was never written",
+				    regno, size, off, o);
+		if (k != SK_ZERO)
+			all_zero = false;
+	}
+	*out = all_zero ? reg_const(0) : reg_scalar(sval_trunc(sval_top(), size));
+ext:
+	if (sx && size < 8)
+		out->v = sval_sext(out->v, size);
+	return 0;
+}
+
+/* ---- memory access ------------------------------------------------------------------------ */
+
+enum acc { ACC_READ, ACC_WRITE, ACC_ATOMIC };
+
+static const char *acc_name(enum acc a)
+{
+	return a == ACC_READ ? "read" : a == ACC_WRITE ? "write" : "atomic access";
+}
+
+/*
+ * Check an access through @base at insn offset @ioff of @size bytes. For a
+ * read, *out receives the loaded value; for a write, @val is stored.
+ */
+static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, int64_t ioff,
+		      unsigned size, enum acc acc, bool sx, const struct reg *val, struct reg *out)
+{
+	struct reg *b = &cur(s)->regs[regno];
+	int64_t lo, hi;
+	const struct obj_map *m;
+
+	if (b->type == REG_UNINIT)
+		return fail(fx, pc, R_REG_UNINIT, "r%d is used as a pointer before it is written", regno);
+	if (b->type == REG_SCALAR)
+		return fail(fx, pc, R_MEM_NONPTR,
+			    "%s of %u bytes through r%d, which holds a scalar, not a pointer",
+			    acc_name(acc), size, regno);
+	if (b->maybe_null)
+		return fail(fx, pc, R_NULL,
+			    "%s through r%d, a %s pointer that may be NULL: test it against 0 first",
+			    acc_name(acc), regno, rgn_names[b->rgn]);
+	if (b->v.r.smin < -MAX_VAR_OFF || b->v.r.smax > MAX_VAR_OFF)
+		return fail(fx, pc, R_MEM_OTHER, "r%d has an unbounded variable offset", regno);
+	lo = b->off + ioff + b->v.r.smin;
+	hi = b->off + ioff + b->v.r.smax + (int64_t)size;
+
+	switch (b->rgn) {
+	case RGN_STACK: {
+		struct frame *f = &s->fr[b->frame];
+		uint64_t c;
+
+		if (lo < -ST_STACK_SIZE || hi > 0)
+			return fail(fx, pc, R_STACK_OOB,
+				    "stack %s of %u bytes at fp%+" PRId64
+				    " is outside the frame [fp-512, fp)",
+				    acc_name(acc), size, lo);
+		{
+			struct tnum t = tnum_add(b->v.tn, tnum_const((uint64_t)(b->off + ioff)));
+
+			if ((t.value | t.mask) & (size - 1))
+				return fail(fx, pc, R_STACK_ALIGN,
+					    "misaligned stack %s of %u bytes at fp%+" PRId64,
+					    acc_name(acc), size, lo);
+		}
+		if (sval_is_const(b->v, &c)) {
+			int64_t off = b->off + ioff + (int64_t)c;
+
+			if (acc == ACC_READ)
+				return stack_read_fixed(fx, f, off, size, sx, out, pc, regno);
+			if (acc == ACC_ATOMIC) {
+				struct reg tmp;
+
+				if (stack_read_fixed(fx, f, off, size, false, &tmp, pc, regno))
+					return -1;
+				if (tmp.type != REG_SCALAR)
+					return fail(fx, pc, R_ATOMIC,
+						    "atomic operation on a spilled pointer at fp%+" PRId64,
+						    off);
+				return stack_write_fixed(fx, s, f, off, size, NULL, pc);
+			}
+			return stack_write_fixed(fx, s, f, off, size, val, pc);
+		}
+		/* variable offset */
+		if (fx->unpriv)
+			return fail(fx, pc, R_STACK_OOB,
+				    "variable-offset stack access is not allowed unprivileged");
+		if (acc == ACC_ATOMIC)
+			return fail(fx, pc, R_ATOMIC, "atomic operation through a variable stack offset");
+		if (grow_stack(fx, f, (uint32_t)((-lo + 7) / 8)))
+			return fail(fx, pc, R_BUDGET, "out of memory");
+		note_depth(fx, s, f, lo);
+		if (acc == ACC_READ) {
+			bool zero = true;
+
+			for (int64_t o = lo; o < hi; o++) {
+				uint8_t k = *stack_byte(f, o);
+
+				if (k == SK_INVALID && fx->unpriv)
+					return fail(fx, pc, R_STACK_UNINIT,
+						    "variable-offset read from uninitialised stack");
+				if (k != SK_ZERO)
+					zero = false;
+			}
+			*out = zero ? reg_const(0) : reg_scalar(sval_trunc(sval_top(), size));
+			if (sx && size < 8)
+				out->v = sval_sext(out->v, size);
+			return 0;
+		}
+		{
+			uint64_t cz;
+			bool wz = val && reg_is_const(val, &cz) && cz == 0;
+
+			if (val && val->type == REG_PTR)
+				return fail(fx, pc, R_PTR_LEAK,
+					    "pointer stored through a variable stack offset");
+			stack_unspill(f, lo, hi);
+			for (int64_t o = lo; o < hi; o++) {
+				uint8_t *k = stack_byte(f, o);
+
+				if (!(wz && *k == SK_ZERO))
+					*k = SK_MISC;
+			}
+		}
+		return 0;
+	}
+	case RGN_CTX: {
+		struct ctx_access ca;
+		enum ctx_access_result r;
+
+		if (b->off != 0 || !sval_is_const(b->v, NULL))
+			return fail(fx, pc, R_CTX,
+				    "access through a modified context pointer r%d (off=%" PRId64
+				    "): only ctx + constant instruction offset is allowed",
+				    regno, b->off);
+		if (acc == ACC_ATOMIC)
+			return fail(fx, pc, R_CTX, "atomic operation on the context");
+		r = ctx_check(fx->p->type, fx->p->expected_attach, ioff + (int64_t)b->v.tn.value, size,
+			      acc == ACC_WRITE, &ca);
+		if (r == CTX_NO_CTX)
+			return fail(fx, pc, R_UNSUPPORTED,
+				    "context of program type %s is not modelled",
+				    bv_prog_type_name(fx->p->type));
+		if (r == CTX_BAD_OFFSET)
+			return fail(fx, pc, R_CTX,
+				    "invalid %s context access at offset %" PRId64 ", size %u for %s",
+				    acc_name(acc), ioff, size, bv_prog_type_name(fx->p->type));
+		if (r == CTX_READ_ONLY)
+			return fail(fx, pc, R_CTX,
+				    "write to read-only context field at offset %" PRId64 " (%s)", ioff,
+				    bv_prog_type_name(fx->p->type));
+		if (acc == ACC_WRITE) {
+			if (val && val->type == REG_PTR && fx->unpriv)
+				return fail(fx, pc, R_PTR_LEAK, "pointer stored into the context");
+			return 0;
+		}
+		switch (ca.val) {
+		case CTX_VAL_SCALAR:
+			*out = reg_scalar(sval_urange(ca.umin, ca.umax));
+			if (sx && size < 8)
+				out->v = sval_sext(sval_trunc(out->v, size), size);
+			break;
+		case CTX_VAL_PKT:
+			*out = reg_ptr(RGN_PKT, 0);
+			break;
+		case CTX_VAL_PKT_END:
+			*out = reg_ptr(RGN_PKT_END, 0);
+			break;
+		case CTX_VAL_PKT_META:
+			*out = reg_ptr(RGN_PKT_META, 0);
+			break;
+		case CTX_VAL_SOCK:
+			*out = reg_ptr(RGN_SOCK, 0);
+			break;
+		case CTX_VAL_SOCK_OR_NULL:
+			*out = reg_ptr(RGN_SOCK_COMMON, 0);
+			out->maybe_null = true;
+			out->id = ++fx->next_id;
+			break;
+		case CTX_VAL_FLOW_KEYS:
+			*out = reg_ptr(RGN_FLOW_KEYS, 0);
+			break;
+		default:
+			*out = reg_ptr(RGN_OPAQUE, 0);
+			break;
+		}
+		return 0;
+	}
+	case RGN_PKT:
+	case RGN_PKT_META: {
+		int64_t o = b->off + ioff;
+
+		if (b->v.r.smin < 0)
+			return fail(fx, pc, R_PKT_OOB,
+				    "packet access through r%d whose variable offset may be negative",
+				    regno);
+		if (o < 0 || o + (int64_t)size > b->range)
+			return fail(fx, pc, R_PKT_OOB,
+				    "packet %s of %u bytes at offset %" PRId64
+				    " may exceed the packet: only %" PRId64
+				    " bytes past r%d's base are proven in bounds",
+				    acc_name(acc), size, o, b->range < 0 ? 0 : b->range, regno);
+		if (b->v.r.umax + (uint64_t)o > MAX_PACKET_OFF)
+			return fail(fx, pc, R_PKT_OOB, "packet offset may exceed %d", MAX_PACKET_OFF);
+		if (acc != ACC_READ && !ctx_pkt_writable(fx->p->type))
+			return fail(fx, pc, R_PKT_OOB, "packet is read-only for program type %s",
+				    bv_prog_type_name(fx->p->type));
+		if (acc == ACC_ATOMIC)
+			return fail(fx, pc, R_ATOMIC, "atomic operation on packet memory");
+		if (acc == ACC_WRITE && val && val->type == REG_PTR && fx->unpriv)
+			return fail(fx, pc, R_PTR_LEAK, "pointer stored into the packet");
+		if (acc == ACC_READ) {
+			*out = reg_scalar(sval_trunc(sval_top(), size));
+			if (sx && size < 8)
+				out->v = sval_sext(out->v, size);
+		}
+		return 0;
+	}
+	case RGN_MAP_VALUE:
+	case RGN_MAP_KEY:
+	case RGN_MEM: {
+		int64_t lim;
+
+		if (b->rgn == RGN_MEM) {
+			m = NULL;
+			lim = b->range;
+		} else {
+			if (b->map < 0 || (size_t)b->map >= fx->o->map_cnt)
+				return fail(fx, pc, R_MEM_OTHER, "pointer to an unknown map");
+			m = &fx->o->maps[b->map];
+			lim = b->rgn == RGN_MAP_KEY ? m->key_size : m->value_size;
+		}
+		if (b->v.r.smin < 0 && b->rgn != RGN_MEM)
+			return fail(fx, pc, R_MAP_OOB,
+				    "r%d's variable offset into the map value may be negative (min %" PRId64
+				    "): use an unsigned index or check it is >= 0",
+				    regno, b->v.r.smin);
+		if (lo < 0 || hi > lim)
+			return fail(fx, pc, b->rgn == RGN_MEM ? R_MEM_OTHER : R_MAP_OOB,
+				    "%s of %u bytes at offset [%" PRId64 ", %" PRId64
+				    "] is outside the %s of %" PRId64 " bytes%s%s",
+				    acc_name(acc), size, lo, hi - (int64_t)size,
+				    b->rgn == RGN_MEM ? "memory region" : b->rgn == RGN_MAP_KEY ? "map key" : "map value",
+				    lim, m ? " of map " : "", m ? m->name : "");
+		if (acc != ACC_READ && (b->rdonly || (m && b->rgn == RGN_MAP_KEY) ||
+					(m && (m->readonly || (m->flags & BPF_F_RDONLY_PROG)))))
+			return fail(fx, pc, R_MEM_OTHER, "write into read-only %s%s",
+				    m ? "map " : "memory", m ? m->name : "");
+		if (acc == ACC_ATOMIC && (b->rgn == RGN_MEM))
+			return fail(fx, pc, R_ATOMIC, "atomic operation on this memory kind");
+		if (acc == ACC_WRITE && val && val->type == REG_PTR && fx->unpriv)
+			return fail(fx, pc, R_PTR_LEAK, "pointer stored into a map value");
+		if (acc == ACC_READ) {
+			uint64_t c, v;
+
+			*out = reg_scalar(sval_trunc(sval_top(), size));
+			if (m && b->rgn == RGN_MAP_VALUE && (m->readonly || (m->flags & BPF_F_RDONLY_PROG)) &&
+			    m->data && sval_is_const(b->v, &c) &&
+			    obj_map_read(m, (uint64_t)(b->off + ioff) + c, size, &v))
+				*out = reg_const(v);
+			if (sx && size < 8)
+				out->v = sval_sext(out->v, size);
+		}
+		return 0;
+	}
+	case RGN_FLOW_KEYS:
+		if (lo < 0 || hi > 56)
+			return fail(fx, pc, R_MEM_OTHER, "flow keys access at [%" PRId64 ", %" PRId64 ")",
+				    lo, hi);
+		if (acc == ACC_READ)
+			*out = reg_scalar(sval_trunc(sval_top(), size));
+		return 0;
+	case RGN_SOCK:
+	case RGN_SOCK_COMMON:
+	case RGN_TCP_SOCK:
+		if (acc != ACC_READ)
+			return fail(fx, pc, R_MEM_OTHER, "socket fields are read-only");
+		if (lo < 0 || hi > 80 || (b->off + ioff) % size)
+			return fail(fx, pc, R_MEM_OTHER, "invalid socket access at offset %" PRId64, lo);
+		*out = reg_scalar(sval_trunc(sval_top(), size));
+		return 0;
+	default:
+		return fail(fx, pc, R_MEM_NONPTR, "%s through r%d, a %s pointer, is not allowed",
+			    acc_name(acc), regno, rgn_names[b->rgn]);
+	}
+}
+
+/* ---- ALU ---------------------------------------------------------------------------------- */
+
+static enum sval_op alu_to_sval(enum insn_alu_op op)
+{
+	switch (op) {
+	case INSN_ALU_ADD:
+		return SVAL_ADD;
+	case INSN_ALU_SUB:
+		return SVAL_SUB;
+	case INSN_ALU_MUL:
+		return SVAL_MUL;
+	case INSN_ALU_DIV:
+		return SVAL_DIV;
+	case INSN_ALU_SDIV:
+		return SVAL_SDIV;
+	case INSN_ALU_OR:
+		return SVAL_OR;
+	case INSN_ALU_AND:
+		return SVAL_AND;
+	case INSN_ALU_LSH:
+		return SVAL_LSH;
+	case INSN_ALU_RSH:
+		return SVAL_RSH;
+	case INSN_ALU_NEG:
+		return SVAL_NEG;
+	case INSN_ALU_MOD:
+		return SVAL_MOD;
+	case INSN_ALU_SMOD:
+		return SVAL_SMOD;
+	case INSN_ALU_XOR:
+		return SVAL_XOR;
+	case INSN_ALU_ARSH:
+		return SVAL_ARSH;
+	default:
+		return SVAL_MOV;
+	}
+}
+
+static const char *alu_name(enum insn_alu_op op)
+{
+	static const char *const n[] = { "+=", "-=", "*=", "/=", "|=", "&=", "<<=", ">>=", "neg",
+					 "%=", "^=", "=", "s>>=", "end" };
+
+	if (op == INSN_ALU_SDIV)
+		return "s/=";
+	if (op == INSN_ALU_SMOD)
+		return "s%=";
+	if (op == INSN_ALU_MOVSX)
+		return "=(sx)";
+	return (unsigned)op < sizeof(n) / sizeof(n[0]) ? n[op] : "?";
+}
+
+static int check_reg_read(struct fx *fx, struct vstate *s, uint32_t pc, int r)
+{
+	if (cur(s)->regs[r].type == REG_UNINIT)
+		return fail(fx, pc, R_REG_UNINIT, "r%d is read before it is written", r);
+	return 0;
+}
+
+static int ptr_scalar_arith(struct fx *fx, uint32_t pc, struct reg *dst, const struct reg *ptr,
+			    const struct reg *sc, enum insn_alu_op op, int dreg)
+{
+	uint64_t k;
+	struct reg r = *ptr;
+
+	if (ptr->maybe_null)
+		return fail(fx, pc, R_NULL,
+			    "arithmetic on r%d, a %s pointer that may be NULL: test it against 0 first",
+			    dreg, rgn_names[ptr->rgn]);
+	switch (ptr->rgn) {
+	case RGN_CTX:
+	case RGN_MAP_VALUE:
+	case RGN_MAP_KEY:
+	case RGN_STACK:
+	case RGN_PKT:
+	case RGN_PKT_META:
+	case RGN_MEM:
+	case RGN_OPAQUE:
+	case RGN_FLOW_KEYS:
+	case RGN_MAP:
+		break;
+	default:
+		return fail(fx, pc, R_PTR_ARITH, "pointer arithmetic on %s (r%d) is prohibited",
+			    rgn_names[ptr->rgn], dreg);
+	}
+	if (op == INSN_ALU_SUB && ptr->rgn == RGN_STACK)
+		return fail(fx, pc, R_PTR_ARITH, "subtraction from the stack pointer r%d is prohibited",
+			    dreg);
+	if (sc->v.r.smin == INT64_MIN && !sval_is_const(sc->v, NULL))
+		return fail(fx, pc, R_PTR_ARITH,
+			    "adding a scalar with unbounded minimum to a %s pointer (r%d) is not allowed",
+			    rgn_names[ptr->rgn], dreg);
+	if (sval_is_const(sc->v, &k)) {
+		int64_t kk = (int64_t)k;
+
+		if (ptr->rgn == RGN_MAP && kk != 0)
+			return fail(fx, pc, R_PTR_ARITH, "arithmetic on a map pointer is prohibited");
+		if (kk <= -MAX_VAR_OFF || kk >= MAX_VAR_OFF)
+			return fail(fx, pc, R_PTR_ARITH,
+				    "math between %s pointer and %" PRId64 " is not allowed",
+				    rgn_names[ptr->rgn], kk);
+		r.off = op == INSN_ALU_ADD ? ptr->off + kk : ptr->off - kk;
+		if (r.off <= -MAX_VAR_OFF || r.off >= MAX_VAR_OFF)
+			return fail(fx, pc, R_PTR_ARITH, "%s pointer offset %" PRId64 " is not allowed",
+				    rgn_names[ptr->rgn], r.off);
+		*dst = r;
+		return 0;
+	}
+	if (ptr->rgn == RGN_MAP || ptr->rgn == RGN_FLOW_KEYS)
+		return fail(fx, pc, R_PTR_ARITH, "variable arithmetic on a %s pointer is prohibited",
+			    rgn_names[ptr->rgn]);
+	if (sc->v.r.smin <= -MAX_VAR_OFF || sc->v.r.smax >= MAX_VAR_OFF)
+		return fail(fx, pc, R_PTR_ARITH,
+			    "value in [%" PRId64 ", %" PRId64 "] makes the %s pointer r%d out of bounds",
+			    sc->v.r.smin, sc->v.r.smax, rgn_names[ptr->rgn], dreg);
+	if (fx->unpriv && ptr->rgn != RGN_STACK && ptr->rgn != RGN_MAP_VALUE)
+		return fail(fx, pc, R_PTR_ARITH,
+			    "variable offset on a %s pointer is not allowed unprivileged",
+			    rgn_names[ptr->rgn]);
+	r.v = sval_alu(op == INSN_ALU_ADD ? SVAL_ADD : SVAL_SUB, ptr->v, sc->v, true);
+	if (r.v.r.smin <= -MAX_VAR_OFF || r.v.r.smax >= MAX_VAR_OFF) {
+		/* the kernel makes such a pointer unusable rather than rejecting the math */
+		r.v = sval_srange(INT64_MIN, INT64_MAX);
+	}
+	if (is_pkt(&r)) {
+		r.id = ++fx->next_id;
+		r.range = 0;
+	}
+	*dst = r;
+	return 0;
+}
+
+static int do_alu(struct fx *fx, struct vstate *s, const struct insn *in)
+{
+	struct frame *f = cur(s);
+	struct reg *d = &f->regs[in->dst];
+	struct reg src;
+	uint32_t pc = in->pc;
+	enum insn_alu_op op = in->alu;
+
+	if (in->dst == 10)
+		return fail(fx, pc, R_R10_WRITE, "r10 (the frame pointer) is read-only");
+	if (in->src_reg) {
+		if (check_reg_read(fx, s, pc, in->src))
+			return -1;
+		src = f->regs[in->src];
+	} else {
+		src = reg_const(in->is64 ? (uint64_t)(int64_t)in->imm : (uint64_t)(uint32_t)in->imm);
+	}
+	if (op == INSN_ALU_MOV) {
+		if (in->is64) {
+			if (in->src_reg && src.type == REG_SCALAR && !sval_is_const(src.v, NULL)) {
+				/* linked copies: a later branch on one refines both */
+				if (!f->regs[in->src].id)
+					f->regs[in->src].id = ++fx->next_id;
+				src.id = f->regs[in->src].id;
+			}
+			*d = src;
+			return 0;
+		}
+		if (src.type == REG_PTR) {
+			if (fx->unpriv)
+				return fail(fx, pc, R_PTR_LEAK, "partial copy of a pointer (32-bit mov)");
+			*d = reg_scalar(sval_trunc(sval_top(), 4));
+			return 0;
+		}
+		*d = reg_scalar(sval_alu(SVAL_MOV, sval_const(0), src.v, false));
+		return 0;
+	}
+	if (op == INSN_ALU_MOVSX) {
+		if (src.type == REG_PTR) {
+			if (fx->unpriv)
+				return fail(fx, pc, R_PTR_LEAK, "sign extension of a pointer");
+			*d = reg_unknown();
+			return 0;
+		}
+		*d = reg_scalar(sval_movsx(src.v, in->ext_bits, in->is64));
+		return 0;
+	}
+	if (check_reg_read(fx, s, pc, in->dst))
+		return -1;
+	if (op == INSN_ALU_NEG) {
+		if (d->type == REG_PTR) {
+			if (fx->unpriv)
+				return fail(fx, pc, R_PTR_ARITH, "negation of a pointer is prohibited");
+			*d = reg_unknown();
+			return 0;
+		}
+		d->v = sval_alu(SVAL_NEG, d->v, sval_const(0), in->is64);
+		d->id = 0;
+		return 0;
+	}
+	if (d->type == REG_SCALAR && src.type == REG_SCALAR) {
+		enum sval_op so = alu_to_sval(op);
+		uint64_t k;
+
+		if (fx->opt->strict &&
+		    (op == INSN_ALU_DIV || op == INSN_ALU_SDIV || op == INSN_ALU_MOD ||
+		     op == INSN_ALU_SMOD) &&
+		    sval_contains(in->is64 ? src.v : sval_trunc(src.v, 4), 0))
+			return fail(fx, pc, R_DIV_ZERO,
+				    "divisor r%d may be zero (defined by RFC 9669 as %s; reported by --strict)",
+				    in->src, (op == INSN_ALU_DIV || op == INSN_ALU_SDIV) ? "x / 0 = 0" : "x %% 0 = x");
+		if (!in->src_reg && (op == INSN_ALU_LSH || op == INSN_ALU_RSH || op == INSN_ALU_ARSH) &&
+		    sval_is_const(src.v, &k) && k >= (in->is64 ? 64u : 32u))
+			return fail(fx, pc, R_MEM_OTHER, "invalid shift by %" PRIu64, k);
+		d->v = sval_alu(so, d->v, src.v, in->is64);
+		d->id = 0;
+		return 0;
+	}
+	/* pointers involved */
+	if (!in->is64) {
+		if (op == INSN_ALU_SUB && !fx->unpriv) {
+			*d = reg_scalar(sval_trunc(sval_top(), 4));
+			return 0;
+		}
+		return fail(fx, pc, R_PTR_ARITH, "32-bit arithmetic (%s) on a pointer is prohibited",
+			    alu_name(op));
+	}
+	if (d->type == REG_PTR && src.type == REG_PTR) {
+		if (op == INSN_ALU_SUB && !fx->unpriv) {
+			*d = reg_unknown();
+			return 0;
+		}
+		return fail(fx, pc, R_PTR_ARITH, "pointer %s pointer is prohibited (r%d, r%d)",
+			    alu_name(op), in->dst, in->src);
+	}
+	if (op != INSN_ALU_ADD && op != INSN_ALU_SUB)
+		return fail(fx, pc, R_PTR_ARITH, "operator %s on a pointer (r%d = %s) is prohibited",
+			    alu_name(op), d->type == REG_PTR ? in->dst : in->src,
+			    rgn_names[d->type == REG_PTR ? d->rgn : src.rgn]);
+	if (d->type == REG_PTR)
+		return ptr_scalar_arith(fx, pc, d, d, &src, op, in->dst);
+	if (op == INSN_ALU_SUB)
+		return fail(fx, pc, R_PTR_ARITH, "subtracting a pointer (r%d) from a scalar is prohibited",
+			    in->src);
+	{
+		struct reg sc = *d;
+
+		return ptr_scalar_arith(fx, pc, d, &src, &sc, op, in->dst);
+	}
+}
+
+static int do_end(struct fx *fx, struct vstate *s, const struct insn *in)
+{
+	struct reg *d = &cur(s)->regs[in->dst];
+
+	if (in->dst == 10)
+		return fail(fx, in->pc, R_R10_WRITE, "r10 (the frame pointer) is read-only");
+	if (check_reg_read(fx, s, in->pc, in->dst))
+		return -1;
+	if (d->type == REG_PTR) {
+		if (fx->unpriv)
+			return fail(fx, in->pc, R_PTR_LEAK, "byte swap of a pointer");
+		*d = reg_unknown();
+		return 0;
+	}
+	/* little-endian host: "le" only truncates, "be" and bswap swap */
+	if (in->is64 || in->to_be)
+		d->v = sval_bswap(d->v, in->ext_bits);
+	else
+		d->v = sval_zext_bits(d->v, in->ext_bits);
+	d->id = 0;
+	return 0;
+}
+
+/* ---- conditional jumps -------------------------------------------------------------------- */
+
+static enum sval_cmp jmp_to_cmp(enum insn_jmp_op op)
+{
+	switch (op) {
+	case INSN_JEQ:
+		return SVAL_JEQ;
+	case INSN_JNE:
+		return SVAL_JNE;
+	case INSN_JGT:
+		return SVAL_JGT;
+	case INSN_JGE:
+		return SVAL_JGE;
+	case INSN_JLT:
+		return SVAL_JLT;
+	case INSN_JLE:
+		return SVAL_JLE;
+	case INSN_JSGT:
+		return SVAL_JSGT;
+	case INSN_JSGE:
+		return SVAL_JSGE;
+	case INSN_JSLT:
+		return SVAL_JSLT;
+	case INSN_JSLE:
+		return SVAL_JSLE;
+	default:
+		return SVAL_JSET;
+	}
+}
+
+/* Give every scalar linked to @r (same id) the refined value of @r */
+static void sync_linked(struct vstate *s, const struct reg *src)
+{
+	struct reg c = *src;
+
+	if (c.type != REG_SCALAR || !c.id)
+		return;
+	for_each_reg(s, r, {
+		if (r->type == REG_SCALAR && r->id == c.id) {
+			if (r->v.tn.value == c.v.tn.value && r->v.tn.mask == c.v.tn.mask &&
+			    sval_eq(r->v, c.v))
+				continue;
+			/* a narrow spill keeps only the low bytes: meet, never replace */
+			r->v = sval_meet(r->v, c.v);
+		}
+	});
+}
+
+/* Null test outcome for every copy of the pointer with @id */
+static void mark_null(struct vstate *s, uint32_t id, bool is_null)
+{
+	uint32_t ref = 0;
+
+	for_each_reg(s, r, {
+		if (r->type == REG_PTR && r->maybe_null && r->id == id) {
+			if (is_null) {
+				ref = r->ref ? r->ref : ref;
+				*r = reg_const(0);
+			} else {
+				r->maybe_null = false;
+			}
+		}
+	});
+	if (is_null && ref) {
+		/* a NULL result holds no reference */
+		for (uint32_t i = 0; i < s->nrefs; i++) {
+			if (s->refs[i] == ref) {
+				s->refs[i] = s->refs[s->nrefs - 1];
+				s->ref_pc[i] = s->ref_pc[s->nrefs - 1];
+				s->nrefs--;
+				break;
+			}
+		}
+	}
+}
+
+static void set_pkt_range(struct vstate *s, const struct reg *p, bool open)
+{
+	int64_t nr;
+	uint8_t g = p->rgn;
+	uint32_t id = p->id;
+
+	if (p->off < 0 || p->v.r.umax > MAX_PACKET_OFF ||
+	    p->v.r.umax + (uint64_t)p->off > MAX_PACKET_OFF)
+		return;
+	nr = p->off + (open ? 1 : 0);
+	for_each_reg(s, r, {
+		if (r->type == REG_PTR && r->rgn == g && r->id == id && r->range < nr)
+			r->range = nr;
+	});
+}
+
+/*
+ * Outcome of a conditional jump. Returns a bit set: 1 = fall-through feasible
+ * (in @s), 2 = taken feasible (in *@t, a new state when both are), or -1.
+ */
+static int do_jcond(struct fx *fx, struct vstate *s, const struct insn *in, struct vstate **t)
+{
+	struct frame *f = cur(s);
+	struct reg *a = &f->regs[in->dst];
+	struct reg bimm, *b;
+	uint32_t pc = in->pc;
+	enum sval_cmp op = jmp_to_cmp(in->jmp);
+
+	*t = NULL;
+	if (check_reg_read(fx, s, pc, in->dst))
+		return -1;
+	if (in->src_reg) {
+		if (check_reg_read(fx, s, pc, in->src))
+			return -1;
+		b = &f->regs[in->src];
+	} else {
+		bimm = reg_const(in->is64 ? (uint64_t)(int64_t)in->imm : (uint64_t)(uint32_t)in->imm);
+		b = &bimm;
+	}
+	if (a->type == REG_SCALAR && b->type == REG_SCALAR) {
+		int taken = sval_branch_taken(op, in->is64, a->v, b->v);
+		struct sval ta = a->v, tb = b->v, fa = a->v, fb = b->v;
+		bool tok, fok;
+		enum sval_cmp neg = sval_cmp_negate(op);
+
+		if (taken == 1)
+			return 2 | 0x100; /* taken only, state unchanged */
+		if (taken == 0)
+			return 1;
+		tok = sval_refine(op, in->is64, &ta, &tb);
+		if (neg != SVAL_CMP_CNT) {
+			fok = sval_refine(neg, in->is64, &fa, &fb);
+		} else {
+			/* !(a & b): when b is a constant, the bits of b are clear in a */
+			uint64_t c;
+
+			fok = true;
+			if (sval_is_const(b->v, &c)) {
+				struct sval mask = sval_const(in->is64 ? ~c : (~c & 0xffffffffull) |
+									      0xffffffff00000000ull);
+
+				fa = sval_alu(SVAL_AND, fa, mask, true);
+				fa = sval_meet(fa, a->v);
+				fok = !sval_is_bottom(fa);
+			}
+		}
+		if (!tok && !fok)
+			return 0;
+		if (!tok) {
+			a->v = fa;
+			sync_linked(s, a);
+			if (in->src_reg) {
+				f->regs[in->src].v = fb;
+				sync_linked(s, &f->regs[in->src]);
+			}
+			return 1;
+		}
+		if (!fok) {
+			a->v = ta;
+			sync_linked(s, a);
+			if (in->src_reg) {
+				f->regs[in->src].v = tb;
+				sync_linked(s, &f->regs[in->src]);
+			}
+			return 2 | 0x100;
+		}
+		*t = state_copy(fx, s);
+		if (!*t)
+			return fail(fx, pc, R_BUDGET, "out of memory");
+		cur(*t)->regs[in->dst].v = ta;
+		if (in->src_reg)
+			cur(*t)->regs[in->src].v = tb;
+		a->v = fa;
+		if (in->src_reg)
+			f->regs[in->src].v = fb;
+		sync_linked(*t, &cur(*t)->regs[in->dst]);
+		sync_linked(s, a);
+		if (in->src_reg) {
+			sync_linked(*t, &cur(*t)->regs[in->src]);
+			sync_linked(s, &f->regs[in->src]);
+		}
+		return 3;
+	}
+	/* pointer compared with zero: null test */
+	{
+		struct reg *p = a->type == REG_PTR ? a : b;
+		struct reg *z = a->type == REG_PTR ? b : a;
+		uint64_t c;
+
+		if (p->type == REG_PTR && z->type == REG_SCALAR && reg_is_const(z, &c) && c == 0 &&
+		    (op == SVAL_JEQ || op == SVAL_JNE) && in->is64) {
+			if (!p->maybe_null)
+				return op == SVAL_JNE ? (2 | 0x100) : 1; /* never NULL */
+			*t = state_copy(fx, s);
+			if (!*t)
+				return fail(fx, pc, R_BUDGET, "out of memory");
+			/* taken edge: JEQ -> null, JNE -> non-null */
+			mark_null(*t, p->id, op == SVAL_JEQ);
+			mark_null(s, p->id, op != SVAL_JEQ);
+			return 3;
+		}
+	}
+	/* packet pointer against data_end (or packet meta against data) */
+	if (a->type == REG_PTR && b->type == REG_PTR && in->is64) {
+		bool a_pkt = (a->rgn == RGN_PKT && b->rgn == RGN_PKT_END) ||
+			     (a->rgn == RGN_PKT_META && b->rgn == RGN_PKT && b->off == 0 &&
+			      sval_is_const(b->v, NULL));
+		bool b_pkt = (b->rgn == RGN_PKT && a->rgn == RGN_PKT_END) ||
+			     (b->rgn == RGN_PKT_META && a->rgn == RGN_PKT && a->off == 0 &&
+			      sval_is_const(a->v, NULL));
+
+		if (a_pkt || b_pkt) {
+			struct reg p = a_pkt ? *a : *b;
+			/* normalise to "p OP end" */
+			enum sval_cmp o = op;
+
+			if (b_pkt) {
+				switch (op) {
+				case SVAL_JGT:
+					o = SVAL_JLT;
+					break;
+				case SVAL_JLT:
+					o = SVAL_JGT;
+					break;
+				case SVAL_JGE:
+					o = SVAL_JLE;
+					break;
+				case SVAL_JLE:
+					o = SVAL_JGE;
+					break;
+				default:
+					break;
+				}
+			}
+			*t = state_copy(fx, s);
+			if (!*t)
+				return fail(fx, pc, R_BUDGET, "out of memory");
+			switch (o) {
+			case SVAL_JGT: /* fall-through: p <= end */
+				set_pkt_range(s, &p, false);
+				break;
+			case SVAL_JGE: /* fall-through: p < end */
+				set_pkt_range(s, &p, true);
+				break;
+			case SVAL_JLT: /* taken: p < end */
+				set_pkt_range(*t, &p, true);
+				break;
+			case SVAL_JLE: /* taken: p <= end */
+				set_pkt_range(*t, &p, false);
+				break;
+			default:
+				break;
+			}
+			return 3;
+		}
+	}
+	if (fx->unpriv)
+		return fail(fx, pc, R_PTR_CMP, "comparison involving a pointer (r%d %s) is prohibited",
+			    a->type == REG_PTR ? in->dst : in->src,
+			    rgn_names[a->type == REG_PTR ? a->rgn : b->rgn]);
+	/* privileged: any comparison, no refinement */
+	*t = state_copy(fx, s);
+	if (!*t)
+		return fail(fx, pc, R_BUDGET, "out of memory");
+	return 3;
+}
+
+/* ---- helper calls ------------------------------------------------------------------------- */
+
+static void release_ref(struct vstate *s, uint32_t ref)
+{
+	for (uint32_t i = 0; i < s->nrefs; i++) {
+		if (s->refs[i] == ref) {
+			s->refs[i] = s->refs[s->nrefs - 1];
+			s->ref_pc[i] = s->ref_pc[s->nrefs - 1];
+			s->nrefs--;
+			break;
+		}
+	}
+	for_each_reg(s, r, {
+		if (r->type == REG_PTR && r->ref == ref)
+			*r = reg_uninit();
+	});
+}
+
+static int acquire_ref(struct fx *fx, struct vstate *s, uint32_t pc, uint32_t *ref)
+{
+	if (s->nrefs >= ST_MAX_REFS)
+		return fail(fx, pc, R_REF_LEAK, "more than %d references held at once", ST_MAX_REFS);
+	*ref = ++fx->next_id;
+	s->refs[s->nrefs] = *ref;
+	s->ref_pc[s->nrefs] = pc;
+	s->nrefs++;
+	return 0;
+}
+
+static bool license_is_gpl(const char *l)
+{
+	static const char *const ok[] = { "GPL", "GPL v2", "GPL and additional rights",
+					  "Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL" };
+
+	if (!l)
+		return false;
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		if (!strcmp(l, ok[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Check that helper argument @regno points to [0, umax) bytes that the helper
+ * may read (@write false) or write; @umin is the smallest possible size.
+ */
+static int helper_mem(struct fx *fx, struct vstate *s, uint32_t pc, int regno, uint64_t umin,
+		      uint64_t umax, bool write, bool raw, uint32_t flags, const char *hname)
+{
+	struct reg *b = &cur(s)->regs[regno];
+	int64_t lo, hi;
+
+	(void)umin;
+	if (umax == 0)
+		return 0;
+	if (b->type != REG_PTR)
+		return fail(fx, pc, R_HELPER_ARGS,
+			    "%s: argument r%d must point to %" PRIu64 " bytes of memory, it is %s",
+			    hname, regno, umax, b->type == REG_SCALAR ? "a scalar" : "uninitialised");
+	if (b->maybe_null)
+		return fail(fx, pc, R_NULL, "%s: argument r%d may be NULL", hname, regno);
+	lo = b->off + b->v.r.smin;
+	hi = b->off + b->v.r.smax + (int64_t)umax;
+	switch (b->rgn) {
+	case RGN_STACK: {
+		struct frame *f = &s->fr[b->frame];
+		bool cst = sval_is_const(b->v, NULL);
+
+		if (lo < -ST_STACK_SIZE || hi > 0 || b->v.r.smin < -MAX_VAR_OFF)
+			return fail(fx, pc, R_STACK_OOB,
+				    "%s: r%d points to stack [fp%+" PRId64 ", fp%+" PRId64
+				    ") outside the frame",
+				    hname, regno, lo, hi);
+		if (!cst && fx->unpriv)
+			return fail(fx, pc, R_STACK_OOB,
+				    "%s: variable-offset stack argument is not allowed unprivileged", hname);
+		if (grow_stack(fx, f, (uint32_t)((-lo + 7) / 8)))
+			return fail(fx, pc, R_BUDGET, "out of memory");
+		note_depth(fx, s, f, lo);
+		if (write && raw && cst && umin == umax) {
+			stack_unspill(f, lo, hi);
+			for (int64_t o = lo; o < hi; o++)
+				*stack_byte(f, o) = SK_MISC;
+			return 0;
+		}
+		for (int64_t o = lo; o < hi; o++) {
+			uint8_t k = *stack_byte(f, o);
+
+			if (k == SK_INVALID && fx->unpriv)
+				return fail(fx, pc, R_STACK_UNINIT,
+					    "%s: r%d points to uninitialised stack at fp%+" PRId64
+					    " (reading %" PRIu64 " bytes from fp%+" PRId64 ")",
+					    hname, regno, o, umax, lo);
+		}
+		if (write) {
+			stack_unspill(f, lo, hi);
+			for (int64_t o = lo; o < hi; o++)
+				*stack_byte(f, o) = SK_MISC;
+		}
+		return 0;
+	}
+	case RGN_PKT:
+	case RGN_PKT_META:
+		if (!(flags & HLP_PKT_ACCESS))
+			return fail(fx, pc, R_HELPER_ARGS,
+				    "%s: helper access to the packet is not allowed", hname);
+		if (b->v.r.smin < 0 || b->off < 0 || b->off + (int64_t)umax > b->range)
+			return fail(fx, pc, R_PKT_OOB,
+				    "%s: r%d points to %" PRIu64 " packet bytes at offset %" PRId64
+				    ", only %" PRId64 " are proven in bounds",
+				    hname, regno, umax, b->off, b->range);
+		if (write && !ctx_pkt_writable(fx->p->type))
+			return fail(fx, pc, R_PKT_OOB, "%s: packet is read-only here", hname);
+		return 0;
+	case RGN_MAP_VALUE:
+	case RGN_MAP_KEY:
+	case RGN_MEM: {
+		int64_t lim;
+		const struct obj_map *m = NULL;
+
+		if (b->rgn == RGN_MEM) {
+			lim = b->range;
+		} else {
+			if (b->map < 0 || (size_t)b->map >= fx->o->map_cnt)
+				return fail(fx, pc, R_MEM_OTHER, "pointer to an unknown map");
+			m = &fx->o->maps[b->map];
+			lim = b->rgn == RGN_MAP_KEY ? m->key_size : m->value_size;
+		}
+		if (b->v.r.smin < 0 || lo < 0 || hi > lim)
+			return fail(fx, pc, b->rgn == RGN_MEM ? R_MEM_OTHER : R_MAP_OOB,
+				    "%s: r%d points to %" PRIu64 " bytes at offset %" PRId64
+				    " of a %" PRId64 "-byte %s",
+				    hname, regno, umax, lo, lim,
+				    b->rgn == RGN_MEM ? "memory region" : "map value");
+		if (write && (b->rdonly || b->rgn == RGN_MAP_KEY ||
+			      (m && (m->readonly || (m->flags & BPF_F_RDONLY_PROG)))))
+			return fail(fx, pc, R_MEM_OTHER, "%s: writes into read-only memory", hname);
+		return 0;
+	}
+	default:
+		return fail(fx, pc, R_HELPER_ARGS, "%s: argument r%d is a %s pointer, not memory", hname,
+			    regno, rgn_names[b->rgn]);
+	}
+}
+
+static void invalidate_pkt(struct fx *fx, struct vstate *s)
+{
+	for_each_reg(s, r, {
+		if (r->type == REG_PTR && (r->rgn == RGN_PKT || r->rgn == RGN_PKT_META ||
+					   r->rgn == RGN_PKT_END))
+			*r = fx->unpriv ? reg_uninit() : reg_unknown();
+	});
+}
+
+static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
+{
+	uint32_t pc = in->pc, id = (uint32_t)in->imm;
+	const struct hlp_proto *h = hlp_lookup(id);
+	struct frame *f = cur(s);
+	int map = -1;
+	uint64_t alloc = 0;
+	uint32_t rel_ref = 0;
+	bool have_alloc = false;
+
+	if (!h)
+		return fail(fx, pc, R_UNSUPPORTED, "call to unknown helper %u", id);
+	if (!hlp_allowed(id, fx->p->type))
+		return fail(fx, pc, R_HELPER_UNAVAIL, "helper %s (%u) is not available to %s programs",
+			    h->name, id, bv_prog_type_name(fx->p->type));
+	if ((h->flags & HLP_GPL_ONLY) && !license_is_gpl(fx->o->license))
+		return fail(fx, pc, R_HELPER_UNAVAIL,
+			    "helper %s is GPL-only and the license is \"%s\"", h->name,
+			    fx->o->license ? fx->o->license : "(none)");
+	if (s->lock_held && strcmp(h->name, "bpf_spin_unlock") != 0)
+		return fail(fx, pc, R_LOCK, "call to %s while holding a bpf_spin_lock", h->name);
+	if (h->ret == HLP_RET_UNMODELLED)
+		return fail(fx, pc, R_UNSUPPORTED, "helper %s is not modelled yet", h->name);
+	for (int i = 0; i < 5; i++) {
+		enum hlp_arg k = h->arg[i];
+		int regno = i + 1;
+		struct reg *r = &f->regs[regno];
+		uint64_t c;
+
+		if (k == HLP_ARG_NONE)
+			continue;
+		if (k == HLP_ARG_UNMODELLED || k == HLP_ARG_TIMER || k == HLP_ARG_DYNPTR ||
+		    k == HLP_ARG_FUNC || k == HLP_ARG_BTF_ID)
+			return fail(fx, pc, R_UNSUPPORTED,
+				    "%s: argument %d kind is not modelled yet (callbacks, timers, dynptrs "
+				    "and BTF objects are inconclusive)",
+				    h->name, regno);
+		if (k == HLP_ARG_SIZE || k == HLP_ARG_SIZE_OR_ZERO)
+			continue; /* checked with the memory argument before it */
+		if (r->type == REG_UNINIT)
+			return fail(fx, pc, R_REG_UNINIT, "%s: argument r%d is not initialised", h->name,
+				    regno);
+		switch (k) {
+		case HLP_ARG_ANYTHING:
+			if (r->type == REG_PTR && fx->unpriv)
+				return fail(fx, pc, R_PTR_LEAK, "%s: r%d leaks a pointer into the helper",
+					    h->name, regno);
+			break;
+		case HLP_ARG_MAP:
+			if (r->type != REG_PTR || r->rgn != RGN_MAP || r->maybe_null || r->off)
+				return fail(fx, pc, R_HELPER_ARGS, "%s: r%d must be a map pointer",
+					    h->name, regno);
+			map = r->map;
+			if (map >= 0 && (size_t)map < fx->o->map_cnt &&
+			    !hlp_map_compatible(id, fx->o->maps[map].type))
+				return fail(fx, pc, R_HELPER_ARGS,
+					    "%s cannot be used with map %s (type %u)", h->name,
+					    fx->o->maps[map].name, fx->o->maps[map].type);
+			break;
+		case HLP_ARG_MAP_KEY:
+		case HLP_ARG_MAP_VALUE:
+		case HLP_ARG_MAP_VALUE_UNINIT: {
+			uint64_t sz;
+
+			if (map < 0 || (size_t)map >= fx->o->map_cnt)
+				return fail(fx, pc, R_HELPER_ARGS, "%s: no map argument before r%d",
+					    h->name, regno);
+			sz = k == HLP_ARG_MAP_KEY ? fx->o->maps[map].key_size
+						  : fx->o->maps[map].value_size;
+			if (helper_mem(fx, s, pc, regno, sz, sz, k == HLP_ARG_MAP_VALUE_UNINIT,
+				       k == HLP_ARG_MAP_VALUE_UNINIT, h->flags | HLP_PKT_ACCESS, h->name))
+				return -1;
+			break;
+		}
+		case HLP_ARG_MEM:
+		case HLP_ARG_MEM_OR_NULL:
+		case HLP_ARG_MEM_RDONLY:
+		case HLP_ARG_UNINIT_MEM: {
+			struct reg *sz = i < 4 ? &f->regs[regno + 1] : NULL;
+			enum hlp_arg sk = i < 4 ? h->arg[i + 1] : HLP_ARG_NONE;
+			bool wr = k == HLP_ARG_UNINIT_MEM;
+
+			if (sk != HLP_ARG_SIZE && sk != HLP_ARG_SIZE_OR_ZERO)
+				return fail(fx, pc, R_UNSUPPORTED, "%s: memory argument without size",
+					    h->name);
+			if (!sz || sz->type != REG_SCALAR)
+				return fail(fx, pc, R_HELPER_ARGS, "%s: size argument r%d must be a scalar",
+					    h->name, regno + 1);
+			if (sz->v.r.smin < 0)
+				return fail(fx, pc, R_HELPER_ARGS,
+					    "%s: size r%d may be negative (min %" PRId64 ")", h->name,
+					    regno + 1, sz->v.r.smin);
+			if (sz->v.r.umax >= (1u << 29))
+				return fail(fx, pc, R_HELPER_ARGS,
+					    "%s: size r%d is unbounded (max %" PRIu64 ")", h->name,
+					    regno + 1, sz->v.r.umax);
+			if (sk == HLP_ARG_SIZE && sz->v.r.umin == 0)
+				return fail(fx, pc, R_HELPER_ARGS,
+					    "%s: size r%d may be zero", h->name, regno + 1);
+			if (k == HLP_ARG_MEM_OR_NULL && reg_is_const(r, &c) && c == 0)
+				break;
+			if (r->type == REG_SCALAR && sz->v.r.umax == 0)
+				break; /* size 0: the kernel accepts any pointer-or-NULL */
+			if (helper_mem(fx, s, pc, regno, sz->v.r.umin, sz->v.r.umax, wr, wr,
+				       h->flags, h->name))
+				return -1;
+			break;
+		}
+		case HLP_ARG_FIXED_MEM_8:
+			if (helper_mem(fx, s, pc, regno, 8, 8, true, true, h->flags, h->name))
+				return -1;
+			break;
+		case HLP_ARG_ALLOC_SIZE:
+			if (!reg_is_const(r, &alloc))
+				return fail(fx, pc, R_HELPER_ARGS, "%s: size r%d must be a constant",
+					    h->name, regno);
+			have_alloc = true;
+			break;
+		case HLP_ARG_CTX_OR_NULL:
+			if (reg_is_const(r, &c) && c == 0)
+				break;
+			__attribute__((fallthrough));
+		case HLP_ARG_CTX:
+			if (r->type != REG_PTR || r->rgn != RGN_CTX || r->off ||
+			    !sval_is_const(r->v, NULL))
+				return fail(fx, pc, R_HELPER_ARGS,
+					    "%s: r%d must be the unmodified context pointer", h->name,
+					    regno);
+			break;
+		case HLP_ARG_SOCK_COMMON:
+		case HLP_ARG_SOCKET:
+		case HLP_ARG_SOCK_RELEASE:
+			if (r->type != REG_PTR || r->maybe_null ||
+			    (r->rgn != RGN_SOCK && r->rgn != RGN_SOCK_COMMON && r->rgn != RGN_TCP_SOCK) ||
+			    (k == HLP_ARG_SOCKET && r->rgn != RGN_SOCK))
+				return fail(fx, pc, r->type == REG_PTR && r->maybe_null ? R_NULL : R_HELPER_ARGS,
+					    "%s: r%d must be a non-NULL socket pointer", h->name, regno);
+			if (k == HLP_ARG_SOCK_RELEASE) {
+				if (!r->ref)
+					return fail(fx, pc, R_HELPER_ARGS,
+						    "%s: r%d holds no acquired reference", h->name, regno);
+				rel_ref = r->ref;
+			}
+			break;
+		case HLP_ARG_RINGBUF_MEM_RELEASE:
+			if (r->type != REG_PTR || r->rgn != RGN_MEM || r->maybe_null || !r->ref ||
+			    r->off || !sval_is_const(r->v, NULL))
+				return fail(fx, pc, R_HELPER_ARGS,
+					    "%s: r%d must be an unmodified, NULL-checked ring buffer reservation",
+					    h->name, regno);
+			rel_ref = r->ref;
+			break;
+		case HLP_ARG_STACK_OR_NULL:
+			if (reg_is_const(r, &c) && c == 0)
+				break;
+			if (r->type != REG_PTR || r->rgn != RGN_STACK)
+				return fail(fx, pc, R_HELPER_ARGS, "%s: r%d must point to the stack",
+					    h->name, regno);
+			break;
+		case HLP_ARG_CONST_STR: {
+			const struct obj_map *m;
+			uint64_t off;
+
+			if (r->type != REG_PTR || r->rgn != RGN_MAP_VALUE || r->maybe_null ||
+			    !sval_is_const(r->v, &off))
+				return fail(fx, pc, R_HELPER_ARGS,
+					    "%s: r%d must point to a constant string in a read-only map",
+					    h->name, regno);
+			m = &fx->o->maps[r->map];
+			if (!m->readonly || !m->data)
+				return fail(fx, pc, R_HELPER_ARGS, "%s: map %s is not read-only", h->name,
+					    m->name);
+			off += (uint64_t)r->off;
+			if (off >= m->value_size || !memchr(m->data + off, 0, m->value_size - off))
+				return fail(fx, pc, R_HELPER_ARGS, "%s: string is not NUL-terminated",
+					    h->name);
+			break;
+		}
+		case HLP_ARG_SPIN_LOCK:
+			if (r->type != REG_PTR || r->rgn != RGN_MAP_VALUE || r->maybe_null)
+				return fail(fx, pc, R_LOCK, "%s: r%d must point into a map value", h->name,
+					    regno);
+			if (!strcmp(h->name, "bpf_spin_lock")) {
+				if (s->lock_held)
+					return fail(fx, pc, R_LOCK, "bpf_spin_lock while already holding one");
+				s->lock_held = (uint32_t)r->map + 1;
+			} else {
+				if (!s->lock_held)
+					return fail(fx, pc, R_LOCK, "bpf_spin_unlock without a held lock");
+				s->lock_held = 0;
+			}
+			break;
+		default:
+			return fail(fx, pc, R_UNSUPPORTED, "%s: argument kind %d not modelled", h->name,
+				    (int)k);
+		}
+	}
+	if (!strcmp(h->name, "bpf_tail_call") && s->nrefs)
+		return fail(fx, pc, R_REF_LEAK, "bpf_tail_call while holding a reference (acquired at %u)",
+			    s->ref_pc[0]);
+	if (rel_ref)
+		release_ref(s, rel_ref);
+	for (int i = 1; i <= 5; i++)
+		f->regs[i] = reg_uninit();
+	switch (h->ret) {
+	case HLP_RET_INTEGER:
+		f->regs[0] = reg_unknown();
+		if (h->ret_min <= h->ret_max)
+			f->regs[0] = reg_scalar(sval_srange(h->ret_min, h->ret_max));
+		break;
+	case HLP_RET_VOID:
+		f->regs[0] = reg_uninit();
+		break;
+	case HLP_RET_MAP_VALUE_OR_NULL: {
+		const struct obj_map *m = map >= 0 ? &fx->o->maps[map] : NULL;
+
+		if (!m)
+			return fail(fx, pc, R_HELPER_ARGS, "%s: no map argument", h->name);
+		if (m->type == MAP_TYPE_ARRAY_OF_MAPS || m->type == MAP_TYPE_HASH_OF_MAPS) {
+			if (m->inner < 0)
+				return fail(fx, pc, R_UNSUPPORTED, "map-in-map %s has no inner map definition",
+					    m->name);
+			f->regs[0] = reg_ptr(RGN_MAP, 0);
+			f->regs[0].map = m->inner;
+		} else {
+			f->regs[0] = reg_ptr(RGN_MAP_VALUE, 0);
+			f->regs[0].map = map;
+		}
+		f->regs[0].maybe_null = true;
+		f->regs[0].id = ++fx->next_id;
+		break;
+	}
+	case HLP_RET_SOCKET_OR_NULL:
+	case HLP_RET_SOCK_COMMON_OR_NULL:
+	case HLP_RET_TCP_SOCK_OR_NULL:
+		f->regs[0] = reg_ptr(h->ret == HLP_RET_SOCKET_OR_NULL		? RGN_SOCK
+				     : h->ret == HLP_RET_TCP_SOCK_OR_NULL	? RGN_TCP_SOCK
+										: RGN_SOCK_COMMON,
+				     0);
+		f->regs[0].maybe_null = true;
+		f->regs[0].id = ++fx->next_id;
+		if (h->flags & HLP_ACQUIRE) {
+			uint32_t ref;
+
+			if (acquire_ref(fx, s, pc, &ref))
+				return -1;
+			f->regs[0].ref = ref;
+		}
+		break;
+	case HLP_RET_RINGBUF_MEM_OR_NULL: {
+		uint32_t ref;
+
+		if (!have_alloc)
+			return fail(fx, pc, R_HELPER_ARGS, "%s: no size argument", h->name);
+		f->regs[0] = reg_ptr(RGN_MEM, 0);
+		f->regs[0].range = (int64_t)alloc;
+		f->regs[0].maybe_null = true;
+		f->regs[0].id = ++fx->next_id;
+		if (acquire_ref(fx, s, pc, &ref))
+			return -1;
+		f->regs[0].ref = ref;
+		break;
+	}
+	case HLP_RET_BTF_ID_OR_NULL:
+	case HLP_RET_BTF_ID:
+	case HLP_RET_MEM_OR_BTF_ID:
+		f->regs[0] = reg_ptr(RGN_OPAQUE, 0);
+		f->regs[0].maybe_null = h->ret == HLP_RET_BTF_ID_OR_NULL;
+		f->regs[0].id = ++fx->next_id;
+		break;
+	default:
+		return fail(fx, pc, R_UNSUPPORTED, "%s: return kind not modelled", h->name);
+	}
+	if (h->flags & HLP_PKT_CHANGES)
+		invalidate_pkt(fx, s);
+	return 0;
+}
+
+/* ---- loads, stores, atomics, lddw, legacy packet loads ------------------------------------ */
+
+static int do_mem(struct fx *fx, struct vstate *s, const struct insn *in)
+{
+	struct frame *f = cur(s);
+	uint32_t pc = in->pc;
+	struct reg out, val;
+
+	switch (in->kind) {
+	case INSN_LDX:
+		if (in->dst == 10)
+			return fail(fx, pc, R_R10_WRITE, "r10 (the frame pointer) is read-only");
+		if (check_reg_read(fx, s, pc, in->src))
+			return -1;
+		out = reg_unknown();
+		if (mem_access(fx, s, pc, in->src, in->off, in->size, ACC_READ, in->sx, NULL, &out))
+			return -1;
+		out.id = out.type == REG_SCALAR ? 0 : out.id;
+		if (out.type == REG_SCALAR && out.ref)
+			out.ref = 0;
+		f->regs[in->dst] = out;
+		return 0;
+	case INSN_ST:
+		if (check_reg_read(fx, s, pc, in->dst))
+			return -1;
+		val = reg_const((uint64_t)(int64_t)in->imm);
+		if (in->size < 8)
+			val.v = sval_trunc(val.v, in->size);
+		return mem_access(fx, s, pc, in->dst, in->off, in->size, ACC_WRITE, false, &val, NULL);
+	case INSN_STX:
+		if (check_reg_read(fx, s, pc, in->dst) || check_reg_read(fx, s, pc, in->src))
+			return -1;
+		val = f->regs[in->src];
+		if (val.type == REG_PTR && in->size != 8) {
+			if (fx->unpriv || cur(s)->regs[in->dst].rgn != RGN_STACK)
+				return fail(fx, pc, R_PTR_LEAK, "partial store of a pointer (r%d, %u bytes)",
+					    in->src, in->size);
+		}
+		if (val.type == REG_SCALAR && in->size < 8)
+			val.v = sval_trunc(val.v, in->size);
+		if (val.type == REG_PTR && f->regs[in->dst].type == REG_PTR &&
+		    f->regs[in->dst].rgn == RGN_STACK && val.rgn == RGN_STACK &&
+		    f->regs[in->dst].frame < val.frame)
+			return fail(fx, pc, R_PTR_LEAK,
+				    "cannot store a pointer to this frame's stack into a caller's frame");
+		return mem_access(fx, s, pc, in->dst, in->off, in->size, ACC_WRITE, false, &val, NULL);
+	case INSN_ATOMIC: {
+		struct reg *src;
+
+		if (in->atomic == INSN_ATOMIC_LOAD_ACQ || in->atomic == INSN_ATOMIC_STORE_REL)
+			return fail(fx, pc, R_UNSUPPORTED, "load-acquire/store-release not modelled yet");
+		if (check_reg_read(fx, s, pc, in->dst) || check_reg_read(fx, s, pc, in->src))
+			return -1;
+		src = &f->regs[in->src];
+		if (src->type != REG_SCALAR)
+			return fail(fx, pc, R_ATOMIC, "atomic operand r%d must be a scalar", in->src);
+		if (in->atomic == INSN_ATOMIC_CMPXCHG) {
+			if (check_reg_read(fx, s, pc, 0))
+				return -1;
+			if (f->regs[0].type != REG_SCALAR)
+				return fail(fx, pc, R_ATOMIC, "cmpxchg comparand r0 must be a scalar");
+		}
+		{
+			struct reg *b = &f->regs[in->dst];
+
+			if (b->type == REG_PTR && b->rgn != RGN_STACK && b->rgn != RGN_MAP_VALUE)
+				return fail(fx, pc, R_ATOMIC,
+					    "atomic operation on %s memory is not allowed",
+					    rgn_names[b->rgn]);
+			if (b->type == REG_PTR && b->rgn == RGN_MAP_VALUE) {
+				struct tnum t = tnum_add(b->v.tn, tnum_const((uint64_t)(b->off + in->off)));
+
+				if ((t.value | t.mask) & (in->size - 1))
+					return fail(fx, pc, R_ATOMIC, "misaligned atomic access");
+			}
+		}
+		if (mem_access(fx, s, pc, in->dst, in->off, in->size, ACC_ATOMIC, false, NULL, &out))
+			return -1;
+		if (in->fetch) {
+			int r = in->atomic == INSN_ATOMIC_CMPXCHG ? 0 : in->src;
+
+			if (r == 10)
+				return fail(fx, pc, R_R10_WRITE, "r10 (the frame pointer) is read-only");
+			f->regs[r] = reg_scalar(sval_trunc(sval_top(), in->size));
+		}
+		return 0;
+	}
+	case INSN_LDDW: {
+		struct reg *d = &f->regs[in->dst];
+
+		if (in->dst == 10)
+			return fail(fx, pc, R_R10_WRITE, "r10 (the frame pointer) is read-only");
+		switch (in->src) {
+		case INSN_LDDW_IMM:
+			*d = reg_const(in->imm64);
+			return 0;
+		case INSN_LDDW_MAP_IDX:
+		case INSN_LDDW_MAP_IDX_VALUE: {
+			int32_t mi = in->imm;
+
+			if (mi < 0 || (size_t)mi >= fx->o->map_cnt)
+				return fail(fx, pc, R_UNSUPPORTED, "lddw refers to map %d, unknown", mi);
+			if (in->src == INSN_LDDW_MAP_IDX) {
+				*d = reg_ptr(RGN_MAP, 0);
+			} else {
+				const struct obj_map *m = &fx->o->maps[mi];
+
+				if (m->kind == OBJ_MAP_KCONFIG)
+					return fail(fx, pc, R_UNSUPPORTED, ".kconfig externs not modelled");
+				if (m->max_entries != 1 && m->kind == OBJ_MAP_USER)
+					return fail(fx, pc, R_MEM_OTHER,
+						    "direct value access needs a single-element array map");
+				*d = reg_ptr(RGN_MAP_VALUE, in->imm_hi);
+				if ((uint32_t)in->imm_hi >= m->value_size && m->value_size)
+					return fail(fx, pc, R_MAP_OOB,
+						    "direct value offset %d past map %s (%u bytes)",
+						    in->imm_hi, m->name, m->value_size);
+			}
+			d->map = mi;
+			return 0;
+		}
+		case INSN_LDDW_FUNC:
+			return fail(fx, pc, R_UNSUPPORTED, "callback function pointers not modelled yet");
+		default:
+			return fail(fx, pc, R_UNSUPPORTED,
+				    "lddw with src %u (map fd, kernel symbol) cannot be analysed offline",
+				    in->src);
+		}
+	}
+	case INSN_LD_ABS:
+	case INSN_LD_IND: {
+		struct reg *r6 = &f->regs[6];
+		enum bv_prog_type t = fx->p->type;
+
+		if (t != BV_PROG_SOCKET_FILTER && t != BV_PROG_SCHED_CLS && t != BV_PROG_SCHED_ACT &&
+		    t != BV_PROG_CGROUP_SKB)
+			return fail(fx, pc, R_LD_ABS, "legacy packet loads are not allowed in %s programs",
+				    bv_prog_type_name(t));
+		if (s->nframes > 1 && 0)
+			return -1;
+		if (r6->type != REG_PTR || r6->rgn != RGN_CTX || r6->off)
+			return fail(fx, pc, R_LD_ABS,
+				    "legacy packet load needs the context in r6 (r6 is %s)",
+				    r6->type == REG_UNINIT ? "uninitialised" : "not the context");
+		if (in->kind == INSN_LD_IND) {
+			if (check_reg_read(fx, s, pc, in->src))
+				return -1;
+			if (f->regs[in->src].type != REG_SCALAR)
+				return fail(fx, pc, R_LD_ABS, "legacy packet load index r%d is a pointer",
+					    in->src);
+		}
+		if (s->nrefs)
+			return fail(fx, pc, R_LD_ABS, "legacy packet load while holding a reference");
+		for (int i = 1; i <= 5; i++)
+			f->regs[i] = reg_uninit();
+		f->regs[0] = reg_scalar(sval_trunc(sval_top(), in->size));
+		return 0;
+	}
+	default:
+		return fail(fx, pc, R_UNSUPPORTED, "instruction kind %d not handled", (int)in->kind);
+	}
+}
+
+/* ---- bpf-to-bpf calls and exit ------------------------------------------------------------ */
+
+static uint32_t func_of(const struct obj_prog *p, uint32_t pc)
+{
+	for (size_t i = 0; i < p->func_cnt; i++)
+		if (pc >= p->funcs[i].start && pc < p->funcs[i].end)
+			return (uint32_t)i;
+	return 0;
+}
+
+static int do_local_call(struct fx *fx, struct vstate *s, const struct insn *in)
+{
+	uint32_t callee = func_of(fx->p, in->target);
+	struct frame *caller = cur(s), *nf;
+	bool global = callee < fx->p->func_cnt && fx->p->funcs[callee].global && callee != 0;
+
+	if (s->nframes >= ST_MAX_FRAMES)
+		return fail(fx, in->pc, R_DEPTH, "call chain deeper than %d frames", ST_MAX_FRAMES);
+	for (uint32_t i = 0; i < s->nframes; i++)
+		if (s->fr[i].func == callee)
+			return fail(fx, in->pc, R_DEPTH, "recursive call to %s",
+				    fx->p->funcs[callee].name);
+	if (s->lock_held)
+		return fail(fx, in->pc, R_LOCK, "function call while holding a bpf_spin_lock");
+	fx->calls[caller->func * fx->p->func_cnt + callee] = 1;
+	nf = &s->fr[s->nframes++];
+	memset(nf, 0, sizeof(*nf));
+	for (int i = 0; i < ST_NREGS; i++)
+		nf->regs[i] = reg_uninit();
+	for (int i = 1; i <= 5; i++) {
+		struct reg a = caller->regs[i];
+
+		if (global && a.type == REG_SCALAR)
+			a = reg_unknown(); /* verified once for every caller, as the kernel does */
+		else if (global && a.type == REG_PTR && a.rgn != RGN_CTX) {
+			/* without BTF argument types we only know it is some memory or NULL */
+			a = reg_ptr(RGN_MEM, 0);
+			a.maybe_null = true;
+			a.id = ++fx->next_id;
+			a.range = 0;
+		}
+		nf->regs[i] = a;
+	}
+	nf->regs[10] = reg_ptr(RGN_STACK, 0);
+	nf->regs[10].frame = (uint8_t)(s->nframes - 1);
+	nf->callsite = in->pc;
+	nf->func = callee;
+	return 0;
+}
+
+/* Returns 1 when the path ends (main exit), 0 to continue at *next, -1 on failure */
+static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint32_t *next)
+{
+	struct frame *f = cur(s);
+	struct reg *r0 = &f->regs[0];
+	uint32_t pc = in->pc;
+
+	if (r0->type == REG_UNINIT)
+		return fail(fx, pc, R_EXIT_R0, "r0 is not set at exit (the return value is undefined)");
+	if (s->nframes > 1) {
+		struct frame *c = &s->fr[s->nframes - 2];
+		struct reg ret = *r0;
+		bool global = fx->p->funcs[f->func].global;
+
+		if (ret.type == REG_PTR && ret.rgn == RGN_STACK && ret.frame == s->nframes - 1)
+			return fail(fx, pc, R_PTR_LEAK, "returning a pointer to the callee's own stack");
+		if (global) {
+			if (ret.type != REG_SCALAR)
+				return fail(fx, pc, R_RET_PTR,
+					    "global function %s must return a scalar",
+					    fx->p->funcs[f->func].name);
+			ret = reg_unknown();
+		}
+		if (s->lock_held)
+			return fail(fx, pc, R_LOCK, "function returns while holding a bpf_spin_lock");
+		*next = f->callsite + 1;
+		free(f->slots);
+		f->slots = NULL;
+		f->nslots = 0;
+		s->nframes--;
+		for (int i = 1; i <= 5; i++)
+			c->regs[i] = reg_uninit();
+		c->regs[0] = ret;
+		return 0;
+	}
+	if (s->nrefs)
+		return fail(fx, pc, R_REF_LEAK,
+			    "reference acquired at instruction %u is not released before exit",
+			    s->ref_pc[0]);
+	if (s->lock_held)
+		return fail(fx, pc, R_LOCK, "bpf_spin_lock still held at exit");
+	{
+		int64_t lo, hi;
+		bool ranged = ctx_ret_range(fx->p->type, fx->p->expected_attach, &lo, &hi);
+
+		if (r0->type == REG_PTR && (ranged || fx->unpriv))
+			return fail(fx, pc, r0->type == REG_PTR && !ranged ? R_PTR_LEAK : R_RET_PTR,
+				    "r0 holds a %s pointer at exit: the return value must be a scalar",
+				    rgn_names[r0->rgn]);
+		if (ranged) {
+			struct sval v = r0->v;
+
+			if (v.r.s32_min < lo || v.r.s32_max > hi) {
+				char b[256];
+
+				sval_snprint_compact(b, sizeof(b), v);
+				return fail(fx, pc, R_RET_RANGE,
+					    "return value %s is outside [%" PRId64 ", %" PRId64
+					    "] allowed for %s programs",
+					    b, lo, hi, bv_prog_type_name(fx->p->type));
+			}
+		}
+	}
+	return 1;
+}
+
+/* ---- static facts: successors, liveness, prune points ------------------------------------- */
+
+static void uses_defs(const struct insn *in, uint16_t *use, uint16_t *def)
+{
+	uint16_t u = 0, d = 0;
+
+	switch (in->kind) {
+	case INSN_ALU:
+		if (in->alu != INSN_ALU_MOV && in->alu != INSN_ALU_MOVSX)
+			u |= (uint16_t)(1u << in->dst);
+		if (in->src_reg)
+			u |= (uint16_t)(1u << in->src);
+		d |= (uint16_t)(1u << in->dst);
+		break;
+	case INSN_END:
+		u |= (uint16_t)(1u << in->dst);
+		d |= (uint16_t)(1u << in->dst);
+		break;
+	case INSN_LDX:
+		u |= (uint16_t)(1u << in->src);
+		d |= (uint16_t)(1u << in->dst);
+		break;
+	case INSN_ST:
+		u |= (uint16_t)(1u << in->dst);
+		break;
+	case INSN_STX:
+		u |= (uint16_t)((1u << in->dst) | (1u << in->src));
+		break;
+	case INSN_ATOMIC:
+		u |= (uint16_t)((1u << in->dst) | (1u << in->src));
+		if (in->atomic == INSN_ATOMIC_CMPXCHG) {
+			u |= 1;
+			d |= 1;
+		} else if (in->fetch) {
+			d |= (uint16_t)(1u << in->src);
+		}
+		break;
+	case INSN_JCOND:
+		u |= (uint16_t)(1u << in->dst);
+		if (in->src_reg)
+			u |= (uint16_t)(1u << in->src);
+		break;
+	case INSN_CALL:
+	case INSN_CALLX:
+		u |= 0x3e; /* r1-r5 */
+		if (in->kind == INSN_CALLX)
+			u |= (uint16_t)(1u << in->dst);
+		d |= 0x3f;
+		break;
+	case INSN_EXIT:
+		u |= 1;
+		break;
+	case INSN_LDDW:
+		d |= (uint16_t)(1u << in->dst);
+		break;
+	case INSN_LD_ABS:
+	case INSN_LD_IND:
+		u |= 1u << 6;
+		if (in->kind == INSN_LD_IND)
+			u |= (uint16_t)(1u << in->src);
+		d |= 0x3f;
+		break;
+	default:
+		break;
+	}
+	u |= 1u << 10;
+	*use = u;
+	*def = (uint16_t)(d & ~(1u << 10));
+}
+
+static int succs(const struct insn *in, size_t n, uint32_t out[2])
+{
+	int k = 0;
+
+	switch (in->kind) {
+	case INSN_EXIT:
+		return 0;
+	case INSN_JA:
+		out[k++] = in->target;
+		return k;
+	case INSN_JCOND:
+		out[k++] = in->pc + 1;
+		out[k++] = in->target;
+		return k;
+	case INSN_LDDW:
+		if (in->pc + 2 < n)
+			out[k++] = in->pc + 2;
+		return k;
+	case INSN_LDDW_HI:
+		return 0;
+	default:
+		if (in->pc + 1 < n)
+			out[k++] = in->pc + 1;
+		return k;
+	}
+}
+
+/* Backward may-liveness of registers: live[pc] = regs possibly read before written from pc */
+static void compute_liveness(struct fx *fx)
+{
+	bool changed = true;
+
+	memset(fx->live, 0, fx->n * sizeof(*fx->live));
+	while (changed) {
+		changed = false;
+		for (size_t i = fx->n; i-- > 0;) {
+			const struct insn *in = &fx->in[i];
+			uint32_t sv[2];
+			int ns;
+			uint16_t use, def, out = 0, nl;
+
+			if (in->kind == INSN_LDDW_HI)
+				continue;
+			ns = succs(in, fx->n, sv);
+			for (int j = 0; j < ns; j++)
+				out |= fx->live[sv[j]];
+			uses_defs(in, &use, &def);
+			nl = (uint16_t)(use | (out & ~def));
+			if (nl != fx->live[i]) {
+				fx->live[i] = nl;
+				changed = true;
+			}
+		}
+	}
+}
+
+/* Static CFG checks the kernel applies before interpretation (check_cfg) */
+static int check_cfg(struct fx *fx)
+{
+	uint8_t *seen = calloc(fx->n, 1);
+	uint32_t *work = malloc(fx->n * sizeof(uint32_t) * 2 + 8);
+	size_t wn = 0;
+
+	if (!seen || !work) {
+		free(seen);
+		free(work);
+		return fail(fx, 0, R_BUDGET, "out of memory");
+	}
+	seen[0] = 1;
+	work[wn++] = 0;
+	while (wn) {
+		uint32_t pc = work[--wn], sv[2];
+		const struct insn *in = &fx->in[pc];
+		int ns = succs(in, fx->n, sv);
+		uint32_t fpc = func_of(fx->p, pc);
+
+		if (in->kind == INSN_CALL && in->src == INSN_CALL_LOCAL) {
+			if (in->target >= fx->n || fx->p->funcs[func_of(fx->p, in->target)].start !=
+							    in->target) {
+				free(seen);
+				free(work);
+				return fail(fx, pc, R_BAD_JUMP, "call target %u is not a function entry",
+					    in->target);
+			}
+			sv[ns++] = in->target;
+		}
+		if (in->kind == INSN_LDDW && in->src == INSN_LDDW_FUNC && (uint32_t)in->imm < fx->n) {
+			/* callback body: reachable, analysed when a helper calls it */
+		}
+		for (int j = 0; j < ns; j++) {
+			uint32_t t = sv[j];
+
+			if (t >= fx->n) {
+				free(seen);
+				free(work);
+				return fail(fx, pc, R_BAD_JUMP, "control flows past the end of the program");
+			}
+			if (!(in->kind == INSN_CALL && t == in->target && in->src == INSN_CALL_LOCAL) &&
+			    func_of(fx->p, t) != fpc) {
+				free(seen);
+				free(work);
+				return fail(fx, pc, R_BAD_JUMP,
+					    "jump from %s into another function at %u",
+					    fx->p->funcs[fpc].name, t);
+			}
+			if (in->kind == INSN_JA || in->kind == INSN_JCOND)
+				fx->prune[t] = 1;
+			if (!seen[t]) {
+				seen[t] = 1;
+				work[wn++] = t;
+			}
+		}
+	}
+	for (size_t i = 0; i < fx->n; i++) {
+		if (!seen[i] && fx->in[i].kind != INSN_LDDW_HI &&
+		    !(i > 0 && fx->in[i - 1].kind == INSN_LDDW)) {
+			free(seen);
+			free(work);
+			return fail(fx, (uint32_t)i, R_BAD_JUMP,
+				    "instruction %zu is unreachable (the kernel rejects dead code)", i);
+		}
+	}
+	free(seen);
+	free(work);
+	return 0;
+}
+
+/* ---- state comparison --------------------------------------------------------------------- */
+
+struct idmap {
+	uint32_t o[64], c[64];
+	int n;
+	bool overflow;
+};
+
+static bool id_match(struct idmap *m, uint32_t o, uint32_t c)
+{
+	if (!o && !c)
+		return true;
+	if (!o || !c)
+		return false;
+	for (int i = 0; i < m->n; i++) {
+		if (m->o[i] == o)
+			return m->c[i] == c;
+		if (m->c[i] == c)
+			return false;
+	}
+	if (m->n == 64) {
+		m->overflow = true;
+		return false;
+	}
+	m->o[m->n] = o;
+	m->c[m->n] = c;
+	m->n++;
+	return true;
+}
+
+/* Is every concrete value of @c allowed by @o (o was fully explored)? */
+static bool reg_leq(const struct reg *c, const struct reg *o, struct idmap *m, bool exact)
+{
+	if (o->type == REG_UNINIT)
+		return exact ? c->type == REG_UNINIT : true;
+	if (c->type != o->type)
+		return false;
+	if (o->type == REG_SCALAR) {
+		if (exact ? !sval_eq(c->v, o->v) : !sval_leq(c->v, o->v))
+			return false;
+		/* linked scalars: a refinement in o's future must also be right for c */
+		if (o->id && !id_match(m, o->id, c->id))
+			return false;
+		return true;
+	}
+	if (c->rgn != o->rgn || c->maybe_null != o->maybe_null || c->rdonly != o->rdonly ||
+	    c->map != o->map || c->frame != o->frame || c->off != o->off)
+		return false;
+	if (exact ? !sval_eq(c->v, o->v) : !sval_leq(c->v, o->v))
+		return false;
+	if (c->rgn == RGN_MEM && c->range != o->range)
+		return false;
+	if ((c->rgn == RGN_PKT || c->rgn == RGN_PKT_META) &&
+	    (exact ? c->range != o->range : c->range < o->range))
+		return false;
+	if (!id_match(m, o->id, c->id))
+		return false;
+	if (!id_match(m, o->ref ? o->ref | 0x80000000u : 0, c->ref ? c->ref | 0x80000000u : 0))
+		return false;
+	return true;
+}
+
+static bool state_leq(struct fx *fx, const struct vstate *c, const struct vstate *o, uint32_t pc,
+		      bool exact)
+{
+	struct idmap m;
+
+	m.n = 0;
+	m.overflow = false;
+	if (c->nframes != o->nframes || c->lock_held != o->lock_held || c->nrefs != o->nrefs)
+		return false;
+	for (uint32_t fi = 0; fi < c->nframes; fi++) {
+		const struct frame *cf = &c->fr[fi], *of = &o->fr[fi];
+		bool inner = fi == c->nframes - 1;
+		uint16_t live = inner ? fx->live[pc] : 0x3c0; /* r6-r9 survive a return */
+		uint32_t ns = cf->nslots > of->nslots ? cf->nslots : of->nslots;
+
+		if (cf->callsite != of->callsite || cf->func != of->func)
+			return false;
+		for (int r = 0; r < 10; r++) {
+			if (!(live & (1u << r)))
+				continue;
+			if (!reg_leq(&cf->regs[r], &of->regs[r], &m, exact))
+				return false;
+		}
+		for (uint32_t si = 0; si < ns; si++) {
+			static const struct slot empty;
+			const struct slot *cs = si < cf->nslots ? &cf->slots[si] : &empty;
+			const struct slot *os = si < of->nslots ? &of->slots[si] : &empty;
+
+			if (exact) {
+				if (memcmp(cs->kind, os->kind, 8) || cs->spill_size != os->spill_size)
+					return false;
+				if (os->spill_size && !reg_leq(&cs->spill, &os->spill, &m, true))
+					return false;
+				continue;
+			}
+			if (os->spill_size) {
+				if (cs->spill_size != os->spill_size || memcmp(cs->kind, os->kind, 8))
+					return false;
+				if (!reg_leq(&cs->spill, &os->spill, &m, false))
+					return false;
+				continue;
+			}
+			for (int j = 0; j < 8; j++) {
+				uint8_t ok = os->kind[j], ck = cs->kind[j];
+
+				if (ok == SK_INVALID)
+					continue;
+				if (ok == SK_ZERO && ck != SK_ZERO)
+					return false;
+				if (ok == SK_MISC) {
+					if (ck == SK_INVALID && fx->unpriv)
+						return false;
+					if (ck == SK_SPILL && cs->spill.type == REG_PTR)
+						return false;
+				}
+			}
+		}
+	}
+	for (uint32_t i = 0; i < c->nrefs; i++) {
+		bool found = false;
+
+		for (uint32_t j = 0; j < o->nrefs; j++)
+			if (id_match(&m, o->refs[j] | 0x80000000u, c->refs[i] | 0x80000000u))
+				found = true;
+		if (!found)
+			return false;
+	}
+	return !m.overflow;
+}
+
+/* ---- the exploration ---------------------------------------------------------------------- */
+
+static void path_done(struct fx *fx)
+{
+	struct ckpt *c = fx->cur_parent;
+
+	while (c) {
+		c->branches--;
+		if (c->branches)
+			break;
+		c = c->parent;
+	}
+	fx->cur_parent = NULL;
+}
+
+static int push_pending(struct fx *fx, struct vstate *t, uint32_t pc)
+{
+	if (fx->sp == fx->scap) {
+		size_t nc = fx->scap ? fx->scap * 2 : 64;
+		struct pend *np = realloc(fx->stack, nc * sizeof(*np));
+
+		if (!np) {
+			state_free(fx, t);
+			return fail(fx, pc, R_BUDGET, "out of memory");
+		}
+		fx->stack = np;
+		fx->scap = nc;
+	}
+	fx->stack[fx->sp].st = t;
+	fx->stack[fx->sp].pc = pc;
+	fx->stack[fx->sp].parent = fx->cur_parent;
+	fx->sp++;
+	if (fx->cur_parent)
+		fx->cur_parent->branches++;
+	return 0;
+}
+
+/* 1: pruned, 0: continue, -1: failure */
+static int visit(struct fx *fx, struct vstate *s, uint32_t pc)
+{
+	struct ckpt *c;
+
+	fx->visits[pc]++;
+	for (c = fx->ck[pc]; c; c = c->next) {
+		if (c->branches == 0) {
+			if (state_leq(fx, s, c->st, pc, false))
+				return 1;
+		} else if (state_leq(fx, s, c->st, pc, true) && state_leq(fx, c->st, s, pc, true)) {
+			return fail(fx, pc, R_LOOP,
+				    "infinite loop: the state at instruction %u repeats with no progress",
+				    pc);
+		}
+	}
+	if (fx->ck_cnt[pc] >= FIX_MAX_CKPT_PER_PC)
+		return 0;
+	c = calloc(1, sizeof(*c));
+	if (!c)
+		return fail(fx, pc, R_BUDGET, "out of memory");
+	c->st = state_copy(fx, s);
+	if (!c->st) {
+		free(c);
+		return fail(fx, pc, R_BUDGET, "out of memory");
+	}
+	c->branches = 1;
+	c->parent = fx->cur_parent;
+	c->pc = pc;
+	c->next = fx->ck[pc];
+	fx->ck[pc] = c;
+	fx->ck_cnt[pc]++;
+	fx->cur_parent = c;
+	fx->res->states++;
+	return 0;
+}
+
+static struct vstate *entry_state(struct fx *fx)
+{
+	struct vstate *s = xmalloc(fx, sizeof(*s));
+
+	if (!s)
+		return NULL;
+	memset(s, 0, sizeof(*s));
+	s->nframes = 1;
+	for (int i = 0; i < ST_NREGS; i++)
+		s->fr[0].regs[i] = reg_uninit();
+	s->fr[0].regs[1] = reg_ptr(RGN_CTX, 0);
+	s->fr[0].regs[10] = reg_ptr(RGN_STACK, 0);
+	return s;
+}
+
+static int check_stack_depth(struct fx *fx)
+{
+	size_t n = fx->p->func_cnt;
+	uint32_t best = 0;
+	/* longest path in the (acyclic, recursion is rejected) call graph from function 0 */
+	uint32_t *memo = calloc(n, sizeof(uint32_t));
+	uint8_t *done = calloc(n, 1);
+
+	if (!memo || !done) {
+		free(memo);
+		free(done);
+		return 0;
+	}
+	for (size_t round = 0; round < n + 1; round++) {
+		bool ch = false;
+
+		for (size_t f = n; f-- > 0;) {
+			uint32_t d = fx->func_depth[f] ? ((fx->func_depth[f] + 31) & ~31u) : 32;
+			uint32_t mx = 0;
+
+			for (size_t g = 0; g < n; g++)
+				if (fx->calls[f * n + g] && memo[g] > mx)
+					mx = memo[g];
+			if (memo[f] != d + mx) {
+				memo[f] = d + mx;
+				ch = true;
+			}
+		}
+		if (!ch)
+			break;
+	}
+	best = memo[0];
+	free(memo);
+	free(done);
+	if (n > 1 && best > ST_STACK_SIZE)
+		return fail(fx, 0, R_STACK_OOB,
+			    "combined stack of the deepest call chain is %u bytes, more than %d", best,
+			    ST_STACK_SIZE);
+	return 0;
+}
+
+void fix_run(const struct obj *o, const struct obj_prog *p, const struct insn *insns,
+	     const struct bv_options *opt, struct fix_result *res)
+{
+	struct fx fx;
+	struct vstate *s = NULL;
+	uint32_t pc = 0;
+	uint64_t processed = 0;
+
+	memset(res, 0, sizeof(*res));
+	res->verdict = BV_ACCEPT;
+	memset(&fx, 0, sizeof(fx));
+	fx.o = o;
+	fx.p = p;
+	fx.in = insns;
+	fx.opt = opt;
+	fx.res = res;
+	fx.n = p->insn_cnt;
+	fx.unpriv = opt->unprivileged;
+	fx.budget = opt->max_insns ? opt->max_insns : FIX_DEFAULT_BUDGET;
+	if (opt->timeout_sec > 0)
+		fx.deadline = time(NULL) + (time_t)(opt->timeout_sec + 0.999);
+	fx.live = calloc(fx.n + 1, sizeof(*fx.live));
+	fx.prune = calloc(fx.n + 1, 1);
+	fx.ck = calloc(fx.n + 1, sizeof(*fx.ck));
+	fx.ck_cnt = calloc(fx.n + 1, sizeof(*fx.ck_cnt));
+	fx.visits = calloc(fx.n + 1, sizeof(*fx.visits));
+	fx.func_depth = calloc(p->func_cnt + 1, sizeof(uint32_t));
+	fx.calls = calloc(p->func_cnt * p->func_cnt + 1, 1);
+	if (!fx.live || !fx.prune || !fx.ck || !fx.ck_cnt || !fx.visits || !fx.func_depth ||
+	    !fx.calls) {
+		fail(&fx, 0, R_BUDGET, "out of memory");
+		goto out;
+	}
+	if (fx.n == 0) {
+		fail(&fx, 0, R_BAD_JUMP, "empty program");
+		goto out;
+	}
+	if (check_cfg(&fx))
+		goto out;
+	compute_liveness(&fx);
+	s = entry_state(&fx);
+	if (!s) {
+		fail(&fx, 0, R_BUDGET, "out of memory");
+		goto out;
+	}
+	for (;;) {
+		const struct insn *in;
+		bool end = false;
+
+		if (fx.prune[pc]) {
+			int v = visit(&fx, s, pc);
+
+			if (v < 0)
+				break;
+			if (v == 1)
+				end = true;
+		}
+		if (!end) {
+			in = &insns[pc];
+			if (++processed > fx.budget) {
+				uint32_t hot = 0;
+
+				for (size_t i = 0; i < fx.n; i++)
+					if (fx.visits[i] > fx.visits[hot])
+						hot = (uint32_t)i;
+				if (fx.visits[hot] > 1000)
+					fail(&fx, hot, R_LOOP,
+					     "loop at instruction %u is not proven to terminate: %" PRIu64
+					     " iterations explored within the %" PRIu64
+					     "-instruction budget (the kernel's limit) without reaching an exit",
+					     hot, fx.visits[hot], fx.budget);
+				else
+					fail(&fx, pc, R_BUDGET,
+					     "analysis budget of %" PRIu64 " instructions spent", fx.budget);
+				break;
+			}
+			if (fx.deadline && (processed & 4095) == 0 && time(NULL) > fx.deadline) {
+				fail(&fx, pc, R_BUDGET, "time budget of %.0f s spent", opt->timeout_sec);
+				break;
+			}
+			switch (in->kind) {
+			case INSN_ALU:
+				if (do_alu(&fx, s, in))
+					goto fail_out;
+				pc++;
+				break;
+			case INSN_END:
+				if (do_end(&fx, s, in))
+					goto fail_out;
+				pc++;
+				break;
+			case INSN_LDX:
+			case INSN_ST:
+			case INSN_STX:
+			case INSN_ATOMIC:
+			case INSN_LD_ABS:
+			case INSN_LD_IND:
+				if (do_mem(&fx, s, in))
+					goto fail_out;
+				pc++;
+				break;
+			case INSN_LDDW:
+				if (do_mem(&fx, s, in))
+					goto fail_out;
+				pc += 2;
+				break;
+			case INSN_JA:
+				pc = in->target;
+				break;
+			case INSN_JCOND: {
+				struct vstate *t = NULL;
+				int r = do_jcond(&fx, s, in, &t);
+
+				if (r < 0)
+					goto fail_out;
+				if (r == 3) {
+					if (push_pending(&fx, t, in->target))
+						goto fail_out;
+					pc++;
+				} else if (r & 2) {
+					pc = in->target;
+				} else if (r == 1) {
+					pc++;
+				} else {
+					end = true;
+				}
+				break;
+			}
+			case INSN_CALL:
+				if (in->src == INSN_CALL_HELPER) {
+					if (do_helper(&fx, s, in))
+						goto fail_out;
+					pc++;
+				} else if (in->src == INSN_CALL_LOCAL) {
+					if (do_local_call(&fx, s, in))
+						goto fail_out;
+					pc = in->target;
+				} else {
+					const char *name = "?";
+
+					for (size_t i = 0; i < p->rel_cnt; i++)
+						if (p->rels[i].pc == pc && p->rels[i].sym)
+							name = p->rels[i].sym;
+					fail(&fx, pc, R_KFUNC, "kfunc call (%s) is not modelled yet", name);
+					goto fail_out;
+				}
+				break;
+			case INSN_CALLX:
+				fail(&fx, pc, R_UNSUPPORTED, "indirect calls (callx) are not supported");
+				goto fail_out;
+			case INSN_EXIT: {
+				uint32_t next = 0;
+				int r = do_exit(&fx, s, in, &next);
+
+				if (r < 0)
+					goto fail_out;
+				if (r == 1)
+					end = true;
+				else
+					pc = next;
+				break;
+			}
+			default:
+				fail(&fx, pc, R_BAD_JUMP, "execution reaches the second slot of an lddw");
+				goto fail_out;
+			}
+			if (pc >= fx.n && !end) {
+				fail(&fx, in->pc, R_BAD_JUMP, "execution falls off the end of the program");
+				goto fail_out;
+			}
+		}
+		if (end) {
+			path_done(&fx);
+			state_free(&fx, s);
+			s = NULL;
+			if (!fx.sp)
+				break;
+			fx.sp--;
+			s = fx.stack[fx.sp].st;
+			pc = fx.stack[fx.sp].pc;
+			fx.cur_parent = fx.stack[fx.sp].parent;
+		}
+	}
+	if (!fx.failed)
+		check_stack_depth(&fx);
+	goto out;
+fail_out:
+	if (s && (opt->verbose || 1))
+		res->f.state = state_text(s);
+out:
+	res->processed = processed;
+	res->peak_bytes = fx.peak;
+	state_free(&fx, s);
+	while (fx.sp) {
+		fx.sp--;
+		state_free(&fx, fx.stack[fx.sp].st);
+	}
+	free(fx.stack);
+	if (fx.ck) {
+		for (size_t i = 0; i < fx.n; i++) {
+			struct ckpt *c = fx.ck[i];
+
+			while (c) {
+				struct ckpt *nx = c->next;
+
+				state_free(&fx, c->st);
+				free(c);
+				c = nx;
+			}
+		}
+	}
+	free(fx.ck);
+	free(fx.ck_cnt);
+	free(fx.live);
+	free(fx.prune);
+	free(fx.visits);
+	free(fx.func_depth);
+	free(fx.calls);
+}
