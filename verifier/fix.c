@@ -1783,7 +1783,7 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 		f->regs[0].maybe_null = true;
 		f->regs[0].id = ++fx->next_id;
 		if (h->flags & HLP_ACQUIRE) {
-			uint32_t ref;
+			uint32_t ref = 0;
 
 			if (acquire_ref(fx, s, pc, &ref))
 				return -1;
@@ -1791,7 +1791,7 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 		}
 		break;
 	case HLP_RET_RINGBUF_MEM_OR_NULL: {
-		uint32_t ref;
+		uint32_t ref = 0;
 
 		if (!have_alloc)
 			return fail(fx, pc, R_HELPER_ARGS, "%s: no size argument", h->name);
@@ -2039,7 +2039,8 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 	struct reg *r0 = &f->regs[0];
 	uint32_t pc = in->pc;
 
-	if (r0->type == REG_UNINIT)
+	/* a subprogram returning void may leave r0 unset: its caller then cannot read it */
+	if (r0->type == REG_UNINIT && s->nframes == 1)
 		return fail(fx, pc, R_EXIT_R0, "r0 is not set at exit (the return value is undefined)");
 	if (s->nframes > 1) {
 		struct frame *c = &s->fr[s->nframes - 2];
@@ -2048,7 +2049,7 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 
 		if (ret.type == REG_PTR && ret.rgn == RGN_STACK && ret.frame == s->nframes - 1)
 			return fail(fx, pc, R_PTR_LEAK, "returning a pointer to the callee's own stack");
-		if (global) {
+		if (global && ret.type != REG_UNINIT) {
 			if (ret.type != REG_SCALAR)
 				return fail(fx, pc, R_RET_PTR,
 					    "global function %s must return a scalar",
@@ -2254,8 +2255,11 @@ static int check_cfg(struct fx *fx)
 			}
 			sv[ns++] = in->target;
 		}
-		if (in->kind == INSN_LDDW && in->src == INSN_LDDW_FUNC && (uint32_t)in->imm < fx->n) {
+		if (in->kind == INSN_LDDW && in->src == INSN_LDDW_FUNC && in->target < fx->n &&
+		    !seen[in->target]) {
 			/* callback body: reachable, analysed when a helper calls it */
+			seen[in->target] = 1;
+			work[wn++] = in->target;
 		}
 		for (int j = 0; j < ns; j++) {
 			uint32_t t = sv[j];
@@ -2560,6 +2564,12 @@ static int check_stack_depth(struct fx *fx)
 void fix_run(const struct obj *o, const struct obj_prog *p, const struct insn *insns,
 	     const struct bv_options *opt, struct fix_result *res)
 {
+	fix_run_hooked(o, p, insns, opt, res, NULL);
+}
+
+void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct insn *insns,
+		    const struct bv_options *opt, struct fix_result *res, const struct fix_hook *h)
+{
 	struct fx fx;
 	struct vstate *s = NULL;
 	uint32_t pc = 0;
@@ -2616,6 +2626,8 @@ void fix_run(const struct obj *o, const struct obj_prog *p, const struct insn *i
 		}
 		if (!end) {
 			in = &insns[pc];
+			if (h && h->pre)
+				h->pre(h->ctx, pc, s);
 			if (++processed > fx.budget) {
 				uint32_t hot = 0;
 

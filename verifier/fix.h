@@ -40,4 +40,20 @@ struct fix_result {
 void fix_run(const struct obj *o, const struct obj_prog *p, const struct insn *insns,
 	     const struct bv_options *opt, struct fix_result *res);
 
+struct vstate;
+
+/*
+ * Observation hook for self-checks: @pre is called with every abstract state
+ * the interpreter reaches, before it interprets instruction @pc (states that
+ * are pruned are not reported: a state that subsumes them was). The state is
+ * borrowed for the duration of the call (see state.h for its layout).
+ */
+struct fix_hook {
+	void *ctx;
+	void (*pre)(void *ctx, uint32_t pc, const struct vstate *s);
+};
+
+void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct insn *insns,
+		    const struct bv_options *opt, struct fix_result *res, const struct fix_hook *h);
+
 #endif
