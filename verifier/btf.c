@@ -19,7 +19,8 @@
 #define BTF_TYPE_SIZE 12
 #define BTF_MAX_DEPTH 32 /* modifier chains longer than this are treated as cycles */
 
-static void errf(char *err, size_t err_size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void errf(char *err, size_t err_size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 static void errf(char *err, size_t err_size, const char *fmt, ...)
 {
@@ -279,8 +280,9 @@ static int check_ref(const struct btf *b, uint32_t id, uint32_t ref, char *err, 
 static int check_name(const struct btf *b, uint32_t id, uint32_t off, char *err, size_t err_size)
 {
 	if (off >= b->strs_len) {
-		errf(err, err_size, "type %u has name offset %u, past the string section (%u bytes)",
-		     id, off, b->strs_len);
+		errf(err, err_size,
+		     "type %u has name offset %u, past the string section (%u bytes)", id, off,
+		     b->strs_len);
 		return -1;
 	}
 	return 0;
@@ -345,7 +347,8 @@ static int check_types(const struct btf *b, char *err, size_t err_size)
 	return 0;
 }
 
-int btf_parse(struct btf *b, const uint8_t *data, size_t size, bool swap, char *err, size_t err_size)
+int btf_parse(struct btf *b, const uint8_t *data, size_t size, bool swap, char *err,
+	      size_t err_size)
 {
 	uint32_t hdr_len, type_off, type_len, str_off, str_len, pos, cap;
 	uint16_t magic;
@@ -386,7 +389,8 @@ int btf_parse(struct btf *b, const uint8_t *data, size_t size, bool swap, char *
 	str_off = rd32(b->raw, 16);
 	str_len = rd32(b->raw, 20);
 	if (hdr_len < BTF_HDR_MIN || hdr_len > size) {
-		errf(err, err_size, "header length %u outside [%u, %zu]", hdr_len, BTF_HDR_MIN, size);
+		errf(err, err_size, "header length %u outside [%u, %zu]", hdr_len, BTF_HDR_MIN,
+		     size);
 		goto fail;
 	}
 	body = size - hdr_len;
@@ -440,7 +444,8 @@ int btf_parse(struct btf *b, const uint8_t *data, size_t size, bool swap, char *
 			goto fail;
 		}
 		if ((uint64_t)extra > type_len - pos - BTF_TYPE_SIZE) {
-			errf(err, err_size, "type %u at offset %u: %lld bytes of members past the type section",
+			errf(err, err_size,
+			     "type %u at offset %u: %lld bytes of members past the type section",
 			     b->cnt, pos, (long long)extra);
 			goto fail;
 		}
@@ -567,7 +572,8 @@ int btf_map_def_parse(const struct btf *b, uint32_t struct_id, struct btf_map_de
 			def->has_values = true;
 		} /* numa_node, pinning, map_extra and unknown fields do not matter here */
 		if (rc) {
-			errf(err, err_size, "field '%s' (type %u) is not encoded as the bpf_helpers.h macros do",
+			errf(err, err_size,
+			     "field '%s' (type %u) is not encoded as the bpf_helpers.h macros do",
 			     name, m.type);
 			return -1;
 		}
@@ -578,8 +584,8 @@ int btf_map_def_parse(const struct btf *b, uint32_t struct_id, struct btf_map_de
 }
 
 /* Parse one info block (func or line) of .BTF.ext; @rec_min is the smallest record size */
-static int ext_block(const struct btf *b, uint8_t *p, size_t len, bool is_line,
-		     struct btf_ext *e, char *err, size_t err_size)
+static int ext_block(const struct btf *b, uint8_t *p, size_t len, bool is_line, struct btf_ext *e,
+		     char *err, size_t err_size)
 {
 	const char *what = is_line ? "line info" : "func info";
 	size_t rec_min = is_line ? 16 : 8;
@@ -607,13 +613,13 @@ static int ext_block(const struct btf *b, uint8_t *p, size_t len, bool is_line,
 		}
 		num = rd32(p, pos + 4);
 		if (!btf_str(b, rd32(p, pos))) {
-			errf(err, err_size, "%s section name offset %u is past the btf strings", what,
-			     rd32(p, pos));
+			errf(err, err_size, "%s section name offset %u is past the btf strings",
+			     what, rd32(p, pos));
 			return -1;
 		}
 		if (num == 0 || num > (len - pos - 8) / rec_size) {
-			errf(err, err_size, "%s: %u records of %u bytes at %zu run past the end", what,
-			     num, rec_size, pos);
+			errf(err, err_size, "%s: %u records of %u bytes at %zu run past the end",
+			     what, num, rec_size, pos);
 			return -1;
 		}
 		pos += 8 + (size_t)num * rec_size;
@@ -644,7 +650,8 @@ static int ext_block(const struct btf *b, uint8_t *p, size_t len, bool is_line,
 				l->line = lc >> 10;
 				l->col = lc & 0x3ff;
 				if (!btf_str(b, l->file_off) || !btf_str(b, l->line_off)) {
-					errf(err, err_size, "line info record %u names string offsets %u/%u past the btf strings",
+					errf(err, err_size,
+					     "line info record %u names string offsets %u/%u past the btf strings",
 					     i, l->file_off, l->line_off);
 					return -1;
 				}
@@ -655,8 +662,10 @@ static int ext_block(const struct btf *b, uint8_t *p, size_t len, bool is_line,
 				f->sec_name_off = sec;
 				f->insn_off = rd32(p, pos);
 				f->type_id = rd32(p, pos + 4);
-				if (!btf_type_get(b, f->type_id, &t) || btf_kind_of(&t) != BTF_K_FUNC) {
-					errf(err, err_size, "func info record %u names type %u, which is not a func",
+				if (!btf_type_get(b, f->type_id, &t) ||
+				    btf_kind_of(&t) != BTF_K_FUNC) {
+					errf(err, err_size,
+					     "func info record %u names type %u, which is not a func",
 					     i, f->type_id);
 					return -1;
 				}
@@ -670,8 +679,8 @@ nomem:
 	return -1;
 }
 
-int btf_ext_parse(struct btf_ext *e, const struct btf *b, const uint8_t *data, size_t size, bool swap,
-		  char *err, size_t err_size)
+int btf_ext_parse(struct btf_ext *e, const struct btf *b, const uint8_t *data, size_t size,
+		  bool swap, char *err, size_t err_size)
 {
 	uint32_t hdr_len, off[2], len[2];
 	uint8_t *copy;

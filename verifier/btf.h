@@ -99,7 +99,8 @@ struct btf_ext {
  * lowercase one-line reason in @err. On failure @b holds nothing to free, but
  * btf_fini() is still safe.
  */
-int btf_parse(struct btf *b, const uint8_t *data, size_t size, bool swap, char *err, size_t err_size);
+int btf_parse(struct btf *b, const uint8_t *data, size_t size, bool swap, char *err,
+	      size_t err_size);
 void btf_fini(struct btf *b);
 /* Hand the raw host-order section to the caller (owned; free()); @b keeps the type index */
 uint8_t *btf_take_raw(struct btf *b, size_t *size);
@@ -131,8 +132,8 @@ int btf_map_def_parse(const struct btf *b, uint32_t struct_id, struct btf_map_de
  * Parse .BTF.ext @data against @b (string offsets are checked against it).
  * Returns 0, or -1 with @err. btf_ext_fini() is safe after failure.
  */
-int btf_ext_parse(struct btf_ext *e, const struct btf *b, const uint8_t *data, size_t size, bool swap,
-		  char *err, size_t err_size);
+int btf_ext_parse(struct btf_ext *e, const struct btf *b, const uint8_t *data, size_t size,
+		  bool swap, char *err, size_t err_size);
 void btf_ext_fini(struct btf_ext *e);
 
 #endif

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "btf.h"
 #include "ctx.h"
 #include "fix.h"
 #include "helpers.h"
@@ -156,6 +157,11 @@ struct fx {
 	uint8_t *calls; /* func_cnt x func_cnt: caller calls callee */
 	size_t bytes, peak;
 	time_t deadline;
+	struct btf btf; /* parsed when the program calls global functions */
+	bool have_btf;
+	bool cb_enter; /* the helper just interpreted calls a callback: */
+	uint32_t cb_target; /* its entry */
+	struct reg cb_args[6]; /* its r1-r5 */
 };
 
 static int fail(struct fx *fx, uint32_t pc, enum rule_idx r, const char *fmt, ...)
@@ -178,6 +184,10 @@ static int fail(struct fx *fx, uint32_t pc, enum rule_idx r, const char *fmt, ..
 	va_end(ap);
 	return -1;
 }
+
+static uint32_t func_of(const struct obj_prog *p, uint32_t pc);
+struct fx;
+static int push_pending(struct fx *fx, struct vstate *t, uint32_t pc);
 
 /* ---- state memory ------------------------------------------------------------------------- */
 
@@ -1541,6 +1551,88 @@ static void invalidate_pkt(struct fx *fx, struct vstate *s)
 	});
 }
 
+/*
+ * bpf_loop(nr, cb, ctx, flags) and bpf_for_each_map_elem(map, cb, ctx, flags):
+ * the callback runs zero or more times. The engine continues after the call
+ * (zero iterations) and, separately, enters the callback; each return from it
+ * again forks "done" and "one more iteration" (see do_exit). Iterations stop
+ * when a callback entry state is subsumed by an earlier one (visit()).
+ */
+static int do_callback_helper(struct fx *fx, struct vstate *s, const struct insn *in,
+			      const struct hlp_proto *h)
+{
+	struct frame *f = cur(s);
+	struct reg *fn = &f->regs[2], *ctxa = &f->regs[3];
+	uint32_t pc = in->pc;
+	uint64_t c;
+
+	for (int i = 1; i <= 4; i++)
+		if (check_reg_read(fx, s, pc, i))
+			return -1;
+	if (fn->type != REG_PTR || fn->rgn != RGN_FUNC)
+		return fail(fx, pc, R_HELPER_ARGS, "%s: r2 must be a callback function", h->name);
+	if (!(reg_is_const(ctxa, &c) && c == 0) &&
+	    (ctxa->type != REG_PTR || ctxa->rgn != RGN_STACK || ctxa->maybe_null))
+		return fail(fx, pc, R_HELPER_ARGS, "%s: r3 must point to the stack or be NULL",
+			    h->name);
+	if (f->regs[4].type != REG_SCALAR)
+		return fail(fx, pc, R_HELPER_ARGS, "%s: flags r4 must be a scalar", h->name);
+	for (int i = 0; i < 6; i++)
+		fx->cb_args[i] = reg_uninit();
+	if (in->imm == 181) {
+		if (f->regs[1].type != REG_SCALAR)
+			return fail(fx, pc, R_HELPER_ARGS, "bpf_loop: r1 must be a scalar");
+		fx->cb_args[1] = reg_scalar(sval_urange(0, (1u << 23) - 1)); /* index */
+		fx->cb_args[2] = *ctxa;
+	} else {
+		struct reg *m = &f->regs[1];
+		const struct obj_map *om;
+
+		if (m->type != REG_PTR || m->rgn != RGN_MAP || m->map < 0 ||
+		    (size_t)m->map >= fx->o->map_cnt)
+			return fail(fx, pc, R_HELPER_ARGS, "%s: r1 must be a map", h->name);
+		om = &fx->o->maps[m->map];
+		if (!hlp_map_compatible((uint32_t)in->imm, om->type))
+			return fail(fx, pc, R_HELPER_ARGS, "%s cannot iterate map %s (type %u)", h->name,
+				    om->name, om->type);
+		fx->cb_args[1] = *m;
+		fx->cb_args[2] = reg_ptr(RGN_MAP_KEY, 0);
+		fx->cb_args[2].map = m->map;
+		fx->cb_args[3] = reg_ptr(RGN_MAP_VALUE, 0);
+		fx->cb_args[3].map = m->map;
+		fx->cb_args[4] = *ctxa;
+	}
+	fx->cb_target = (uint32_t)fn->map;
+	fx->cb_enter = true;
+	return 0;
+}
+
+static int enter_callback(struct fx *fx, struct vstate *s, uint32_t callsite, uint32_t helper,
+			  uint32_t target, const struct reg args[6])
+{
+	struct frame *caller = cur(s), *nf;
+	uint32_t callee = func_of(fx->p, target);
+
+	if (s->nframes >= ST_MAX_FRAMES)
+		return fail(fx, callsite, R_DEPTH, "call chain deeper than %d frames", ST_MAX_FRAMES);
+	fx->calls[caller->func * fx->p->func_cnt + callee] = 1;
+	nf = &s->fr[s->nframes++];
+	memset(nf, 0, sizeof(*nf));
+	for (int i = 0; i < ST_NREGS; i++)
+		nf->regs[i] = reg_uninit();
+	for (int i = 1; i <= 5; i++) {
+		nf->regs[i] = args[i];
+		nf->cb_args[i] = args[i];
+	}
+	nf->regs[10] = reg_ptr(RGN_STACK, 0);
+	nf->regs[10].frame = (uint8_t)(s->nframes - 1);
+	nf->callsite = callsite;
+	nf->func = callee;
+	nf->cb_helper = helper;
+	nf->cb_target = target;
+	return 0;
+}
+
 static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 {
 	uint32_t pc = in->pc, id = (uint32_t)in->imm;
@@ -1564,6 +1656,8 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 		return fail(fx, pc, R_LOCK, "call to %s while holding a bpf_spin_lock", h->name);
 	if (h->ret == HLP_RET_UNMODELLED)
 		return fail(fx, pc, R_UNSUPPORTED, "helper %s is not modelled yet", h->name);
+	if (id == 181 || id == 164)
+		return do_callback_helper(fx, s, in, h);
 	for (int i = 0; i < 5; i++) {
 		enum hlp_arg k = h->arg[i];
 		int regno = i + 1;
@@ -1941,7 +2035,13 @@ static int do_mem(struct fx *fx, struct vstate *s, const struct insn *in)
 			return 0;
 		}
 		case INSN_LDDW_FUNC:
-			return fail(fx, pc, R_UNSUPPORTED, "callback function pointers not modelled yet");
+			if (in->target >= fx->n ||
+			    fx->p->funcs[func_of(fx->p, in->target)].start != in->target)
+				return fail(fx, pc, R_BAD_JUMP, "function pointer to %u, not a function entry",
+					    in->target);
+			*d = reg_ptr(RGN_FUNC, 0);
+			d->map = (int32_t)in->target;
+			return 0;
 		default:
 			return fail(fx, pc, R_UNSUPPORTED,
 				    "lddw with src %u (map fd, kernel symbol) cannot be analysed offline",
@@ -1992,6 +2092,130 @@ static uint32_t func_of(const struct obj_prog *p, uint32_t pc)
 	return 0;
 }
 
+enum garg {
+	GARG_NONE, /* no such parameter */
+	GARG_SCALAR,
+	GARG_CTX,
+	GARG_MEM, /* pointer to *size bytes, or NULL */
+	GARG_UNKNOWN, /* no BTF, or a kind we do not model */
+};
+
+static const char *const ctx_struct_names[] = { "__sk_buff", "xdp_md", "pt_regs", "bpf_sock",
+						"bpf_sock_addr", "bpf_sock_ops", "sk_msg_md",
+						"bpf_perf_event_data", "bpf_raw_tracepoint_args",
+						"sk_reuseport_md", "bpf_sk_lookup", "bpf_sysctl",
+						"bpf_sockopt", "bpf_cgroup_dev_ctx" };
+
+/* Kind of parameter @i of global function @func, from its BTF prototype (kernel:
+ * btf_prepare_func_args): scalars, the context, or sized memory that may be NULL */
+static enum garg global_arg(struct fx *fx, uint32_t func, uint32_t i, uint32_t *size)
+{
+	const struct obj_func *fn = &fx->p->funcs[func];
+	struct btf_type t;
+	struct btf_member m;
+	uint32_t id, proto;
+	const char *name;
+
+	*size = 0;
+	if (!fx->have_btf || !fn->btf_id || !btf_type_get(&fx->btf, fn->btf_id, &t) ||
+	    btf_kind_of(&t) != BTF_K_FUNC)
+		return GARG_UNKNOWN;
+	proto = t.size_type;
+	if (!btf_type_get(&fx->btf, proto, &t) || btf_kind_of(&t) != BTF_K_FUNC_PROTO)
+		return GARG_UNKNOWN;
+	if (i >= btf_vlen_of(&t))
+		return GARG_NONE;
+	if (!btf_member_get(&fx->btf, proto, i, &m))
+		return GARG_UNKNOWN;
+	id = btf_skip_mods(&fx->btf, m.type);
+	if (!id || !btf_type_get(&fx->btf, id, &t))
+		return GARG_UNKNOWN;
+	switch (btf_kind_of(&t)) {
+	case BTF_K_INT:
+	case BTF_K_ENUM:
+	case BTF_K_ENUM64:
+		return GARG_SCALAR;
+	case BTF_K_PTR:
+		id = btf_skip_mods(&fx->btf, t.size_type);
+		if (!id || !btf_type_get(&fx->btf, id, &t))
+			return GARG_UNKNOWN; /* void *: size unknown, the kernel refuses it */
+		name = btf_str(&fx->btf, t.name_off);
+		if (btf_kind_of(&t) == BTF_K_STRUCT && name) {
+			for (size_t k = 0; k < sizeof(ctx_struct_names) / sizeof(ctx_struct_names[0]); k++)
+				if (!strcmp(name, ctx_struct_names[k]))
+					return GARG_CTX;
+		}
+		if (btf_size_of(&fx->btf, id, size) || *size == 0)
+			return GARG_UNKNOWN;
+		return GARG_MEM;
+	default:
+		return GARG_UNKNOWN;
+	}
+}
+
+/* Arguments of a call to global function @callee: check the caller's registers
+ * against the BTF prototype and give the callee what the kernel gives it */
+static int global_args(struct fx *fx, struct vstate *s, const struct insn *in, uint32_t callee,
+		       struct reg out[6])
+{
+	struct frame *caller = cur(s);
+	const char *fname = fx->p->funcs[callee].name;
+
+	for (uint32_t i = 0; i < 5; i++) {
+		struct reg *a = &caller->regs[i + 1];
+		uint32_t size;
+		enum garg k = global_arg(fx, callee, i, &size);
+		uint64_t c;
+
+		switch (k) {
+		case GARG_NONE:
+			out[i + 1] = reg_uninit();
+			break;
+		case GARG_SCALAR:
+			if (a->type != REG_SCALAR)
+				return fail(fx, in->pc, R_CALL,
+					    "argument r%u of global function %s must be a scalar", i + 1,
+					    fname);
+			out[i + 1] = reg_unknown();
+			break;
+		case GARG_CTX:
+			if (a->type != REG_PTR || a->rgn != RGN_CTX || a->off)
+				return fail(fx, in->pc, R_CALL,
+					    "argument r%u of global function %s must be the context", i + 1,
+					    fname);
+			out[i + 1] = *a;
+			break;
+		case GARG_MEM:
+			if (!(reg_is_const(a, &c) && c == 0)) {
+				if (a->type == REG_UNINIT)
+					return fail(fx, in->pc, R_REG_UNINIT,
+						    "argument r%u of %s is not initialised", i + 1, fname);
+				/* the parameter may be NULL, so may the argument: check the rest */
+				bool mn = a->maybe_null;
+				int r;
+
+				a->maybe_null = false;
+				r = helper_mem(fx, s, in->pc, (int)i + 1, size, size, false, false,
+					       HLP_PKT_ACCESS, fname);
+				a->maybe_null = mn;
+				if (r)
+					return -1;
+			}
+			out[i + 1] = reg_ptr(RGN_MEM, 0);
+			out[i + 1].maybe_null = true;
+			out[i + 1].id = ++fx->next_id;
+			out[i + 1].range = size;
+			break;
+		default:
+			return fail(fx, in->pc, R_UNSUPPORTED,
+				    "global function %s: argument %u has a type that is not modelled "
+				    "(no BTF, or a pointer without a known size)",
+				    fname, i + 1);
+		}
+	}
+	return 0;
+}
+
 static int do_local_call(struct fx *fx, struct vstate *s, const struct insn *in)
 {
 	uint32_t callee = func_of(fx->p, in->target);
@@ -2007,23 +2231,26 @@ static int do_local_call(struct fx *fx, struct vstate *s, const struct insn *in)
 	if (s->lock_held)
 		return fail(fx, in->pc, R_LOCK, "function call while holding a bpf_spin_lock");
 	fx->calls[caller->func * fx->p->func_cnt + callee] = 1;
-	nf = &s->fr[s->nframes++];
-	memset(nf, 0, sizeof(*nf));
-	for (int i = 0; i < ST_NREGS; i++)
-		nf->regs[i] = reg_uninit();
-	for (int i = 1; i <= 5; i++) {
-		struct reg a = caller->regs[i];
+	if (global) {
+		/* verified once for every caller, against its BTF signature, as the kernel does */
+		struct reg ga[6];
 
-		if (global && a.type == REG_SCALAR)
-			a = reg_unknown(); /* verified once for every caller, as the kernel does */
-		else if (global && a.type == REG_PTR && a.rgn != RGN_CTX) {
-			/* without BTF argument types we only know it is some memory or NULL */
-			a = reg_ptr(RGN_MEM, 0);
-			a.maybe_null = true;
-			a.id = ++fx->next_id;
-			a.range = 0;
-		}
-		nf->regs[i] = a;
+		if (global_args(fx, s, in, callee, ga))
+			return -1;
+		caller = cur(s);
+		nf = &s->fr[s->nframes++];
+		memset(nf, 0, sizeof(*nf));
+		for (int i = 0; i < ST_NREGS; i++)
+			nf->regs[i] = reg_uninit();
+		for (int i = 1; i <= 5; i++)
+			nf->regs[i] = ga[i];
+	} else {
+		nf = &s->fr[s->nframes++];
+		memset(nf, 0, sizeof(*nf));
+		for (int i = 0; i < ST_NREGS; i++)
+			nf->regs[i] = reg_uninit();
+		for (int i = 1; i <= 5; i++)
+			nf->regs[i] = caller->regs[i];
 	}
 	nf->regs[10] = reg_ptr(RGN_STACK, 0);
 	nf->regs[10].frame = (uint8_t)(s->nframes - 1);
@@ -2042,6 +2269,43 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 	/* a subprogram returning void may leave r0 unset: its caller then cannot read it */
 	if (r0->type == REG_UNINIT && s->nframes == 1)
 		return fail(fx, pc, R_EXIT_R0, "r0 is not set at exit (the return value is undefined)");
+	if (s->nframes > 1 && f->cb_helper) {
+		uint32_t helper = f->cb_helper, target = f->cb_target, callsite = f->callsite;
+		struct reg args[6];
+		struct vstate *t;
+		struct frame *c;
+
+		if (r0->type != REG_SCALAR || r0->v.r.smin < 0 || r0->v.r.smax > 1) {
+			char b[256] = "a pointer";
+
+			if (r0->type == REG_SCALAR)
+				sval_snprint_compact(b, sizeof(b), r0->v);
+			return fail(fx, pc, R_RET_RANGE,
+				    "callback returns %s: it must return 0 (continue) or 1 (stop)", b);
+		}
+		memcpy(args, f->cb_args, sizeof(args));
+		free(f->slots);
+		f->slots = NULL;
+		f->nslots = 0;
+		s->nframes--;
+		/* one more iteration, from the caller's state as it is now */
+		t = state_copy(fx, s);
+		if (!t)
+			return fail(fx, pc, R_BUDGET, "out of memory");
+		if (enter_callback(fx, t, callsite, helper, target, args)) {
+			state_free(fx, t);
+			return -1;
+		}
+		if (push_pending(fx, t, target))
+			return -1;
+		/* or the helper returns */
+		c = cur(s);
+		for (int i = 1; i <= 5; i++)
+			c->regs[i] = reg_uninit();
+		c->regs[0] = reg_unknown();
+		*next = callsite + 1;
+		return 0;
+	}
 	if (s->nframes > 1) {
 		struct frame *c = &s->fr[s->nframes - 2];
 		struct reg ret = *r0;
@@ -2259,6 +2523,7 @@ static int check_cfg(struct fx *fx)
 		    !seen[in->target]) {
 			/* callback body: reachable, analysed when a helper calls it */
 			seen[in->target] = 1;
+			fx->prune[in->target] = 1;
 			work[wn++] = in->target;
 		}
 		for (int j = 0; j < ns; j++) {
@@ -2376,7 +2641,8 @@ static bool state_leq(struct fx *fx, const struct vstate *c, const struct vstate
 		uint16_t live = inner ? fx->live[pc] : 0x3c0; /* r6-r9 survive a return */
 		uint32_t ns = cf->nslots > of->nslots ? cf->nslots : of->nslots;
 
-		if (cf->callsite != of->callsite || cf->func != of->func)
+		if (cf->callsite != of->callsite || cf->func != of->func ||
+		    cf->cb_helper != of->cb_helper)
 			return false;
 		for (int r = 0; r < 10; r++) {
 			if (!(live & (1u << r)))
@@ -2468,6 +2734,14 @@ static int push_pending(struct fx *fx, struct vstate *t, uint32_t pc)
 	return 0;
 }
 
+static bool in_callback(const struct vstate *s)
+{
+	for (uint32_t i = 0; i < s->nframes; i++)
+		if (s->fr[i].cb_helper)
+			return true;
+	return false;
+}
+
 /* 1: pruned, 0: continue, -1: failure */
 static int visit(struct fx *fx, struct vstate *s, uint32_t pc)
 {
@@ -2476,6 +2750,11 @@ static int visit(struct fx *fx, struct vstate *s, uint32_t pc)
 	fx->visits[pc]++;
 	for (c = fx->ck[pc]; c; c = c->next) {
 		if (c->branches == 0) {
+			if (state_leq(fx, s, c->st, pc, false))
+				return 1;
+		} else if (in_callback(s)) {
+			/* callback iterations: a state the ongoing exploration of an earlier
+			 * iteration already covers adds nothing (the helper bounds the count) */
 			if (state_leq(fx, s, c->st, pc, false))
 				return 1;
 		} else if (state_leq(fx, s, c->st, pc, true) && state_leq(fx, c->st, s, pc, true)) {
@@ -2607,6 +2886,13 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 	if (check_cfg(&fx))
 		goto out;
 	compute_liveness(&fx);
+	for (size_t i = 1; i < p->func_cnt; i++) {
+		if (p->funcs[i].global && o->btf && !fx.have_btf) {
+			char e[128];
+
+			fx.have_btf = btf_parse(&fx.btf, o->btf, o->btf_size, false, e, sizeof(e)) == 0;
+		}
+	}
 	s = entry_state(&fx);
 	if (!s) {
 		fail(&fx, 0, R_BUDGET, "out of memory");
@@ -2634,7 +2920,7 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 				for (size_t i = 0; i < fx.n; i++)
 					if (fx.visits[i] > fx.visits[hot])
 						hot = (uint32_t)i;
-				if (fx.visits[hot] > 1000)
+				if (fx.visits[hot] > 1000 && !in_callback(s))
 					fail(&fx, hot, R_LOOP,
 					     "loop at instruction %u is not proven to terminate: %" PRIu64
 					     " iterations explored within the %" PRIu64
@@ -2701,6 +2987,25 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 				if (in->src == INSN_CALL_HELPER) {
 					if (do_helper(&fx, s, in))
 						goto fail_out;
+					if (fx.cb_enter) {
+						struct vstate *t = state_copy(&fx, s);
+
+						fx.cb_enter = false;
+						if (!t) {
+							fail(&fx, pc, R_BUDGET, "out of memory");
+							goto fail_out;
+						}
+						/* zero iterations: the helper returns at once */
+						for (int i = 1; i <= 5; i++)
+							cur(t)->regs[i] = reg_uninit();
+						cur(t)->regs[0] = reg_unknown();
+						if (push_pending(&fx, t, pc + 1) ||
+						    enter_callback(&fx, s, pc, (uint32_t)in->imm,
+								   fx.cb_target, fx.cb_args))
+							goto fail_out;
+						pc = fx.cb_target;
+						break;
+					}
 					pc++;
 				} else if (in->src == INSN_CALL_LOCAL) {
 					if (do_local_call(&fx, s, in))
@@ -2787,4 +3092,6 @@ out:
 	free(fx.visits);
 	free(fx.func_depth);
 	free(fx.calls);
+	if (fx.have_btf)
+		btf_fini(&fx.btf);
 }

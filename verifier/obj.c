@@ -123,7 +123,8 @@ static const struct {
 } sec_defs[] = {
 	/* order matters: the first match wins, as in libbpf's section_defs[] */
 	{ "socket", SEC_EXACT, BV_PROG_SOCKET_FILTER, 0 },
-	{ "sk_reuseport/migrate", SEC_EXACT, BV_PROG_SK_REUSEPORT, OBJ_AT_SK_REUSEPORT_SELECT_OR_MIGRATE },
+	{ "sk_reuseport/migrate", SEC_EXACT, BV_PROG_SK_REUSEPORT,
+	  OBJ_AT_SK_REUSEPORT_SELECT_OR_MIGRATE },
 	{ "sk_reuseport", SEC_EXACT, BV_PROG_SK_REUSEPORT, OBJ_AT_SK_REUSEPORT_SELECT },
 	{ "kprobe", SEC_PLUS, BV_PROG_KPROBE, 0 },
 	{ "uprobe", SEC_PLUS, BV_PROG_KPROBE, 0 },
@@ -211,12 +212,16 @@ static const struct {
 	{ "cgroup/recvmsg4", SEC_EXACT, BV_PROG_CGROUP_SOCK_ADDR, OBJ_AT_CGROUP_UDP4_RECVMSG },
 	{ "cgroup/recvmsg6", SEC_EXACT, BV_PROG_CGROUP_SOCK_ADDR, OBJ_AT_CGROUP_UDP6_RECVMSG },
 	{ "cgroup/recvmsg_unix", SEC_EXACT, BV_PROG_CGROUP_SOCK_ADDR, OBJ_AT_CGROUP_UNIX_RECVMSG },
-	{ "cgroup/getpeername4", SEC_EXACT, BV_PROG_CGROUP_SOCK_ADDR, OBJ_AT_CGROUP_INET4_GETPEERNAME },
-	{ "cgroup/getpeername6", SEC_EXACT, BV_PROG_CGROUP_SOCK_ADDR, OBJ_AT_CGROUP_INET6_GETPEERNAME },
+	{ "cgroup/getpeername4", SEC_EXACT, BV_PROG_CGROUP_SOCK_ADDR,
+	  OBJ_AT_CGROUP_INET4_GETPEERNAME },
+	{ "cgroup/getpeername6", SEC_EXACT, BV_PROG_CGROUP_SOCK_ADDR,
+	  OBJ_AT_CGROUP_INET6_GETPEERNAME },
 	{ "cgroup/getpeername_unix", SEC_EXACT, BV_PROG_CGROUP_SOCK_ADDR,
 	  OBJ_AT_CGROUP_UNIX_GETPEERNAME },
-	{ "cgroup/getsockname4", SEC_EXACT, BV_PROG_CGROUP_SOCK_ADDR, OBJ_AT_CGROUP_INET4_GETSOCKNAME },
-	{ "cgroup/getsockname6", SEC_EXACT, BV_PROG_CGROUP_SOCK_ADDR, OBJ_AT_CGROUP_INET6_GETSOCKNAME },
+	{ "cgroup/getsockname4", SEC_EXACT, BV_PROG_CGROUP_SOCK_ADDR,
+	  OBJ_AT_CGROUP_INET4_GETSOCKNAME },
+	{ "cgroup/getsockname6", SEC_EXACT, BV_PROG_CGROUP_SOCK_ADDR,
+	  OBJ_AT_CGROUP_INET6_GETSOCKNAME },
 	{ "cgroup/getsockname_unix", SEC_EXACT, BV_PROG_CGROUP_SOCK_ADDR,
 	  OBJ_AT_CGROUP_UNIX_GETSOCKNAME },
 	{ "cgroup/sysctl", SEC_EXACT, BV_PROG_CGROUP_SYSCTL, OBJ_AT_CGROUP_SYSCTL },
@@ -456,15 +461,17 @@ static int check_header(struct ld *l)
 	if (eh.e_shoff == 0)
 		return fail(l, NULL, BV_EFORMAT, "no section header table");
 	if (eh.e_shentsize != sizeof(Elf64_Shdr))
-		return fail(l, NULL, BV_EFORMAT, "section header size %u is not %zu", eh.e_shentsize,
-			    sizeof(Elf64_Shdr));
+		return fail(l, NULL, BV_EFORMAT, "section header size %u is not %zu",
+			    eh.e_shentsize, sizeof(Elf64_Shdr));
 	if (elf_getshdrnum(l->elf, &l->shnum))
-		return fail(l, NULL, BV_EFORMAT, "cannot read the section count: %s", elf_errmsg(-1));
+		return fail(l, NULL, BV_EFORMAT, "cannot read the section count: %s",
+			    elf_errmsg(-1));
 	if (l->shnum == 0 || eh.e_shoff > l->fsize ||
 	    l->shnum > (l->fsize - eh.e_shoff) / sizeof(Elf64_Shdr))
-		return fail(l, NULL, BV_EFORMAT,
-			    "section header table (%zu entries at %#llx) past the end of the file (%llu bytes)",
-			    l->shnum, (unsigned long long)eh.e_shoff, (unsigned long long)l->fsize);
+		return fail(
+			l, NULL, BV_EFORMAT,
+			"section header table (%zu entries at %#llx) past the end of the file (%llu bytes)",
+			l->shnum, (unsigned long long)eh.e_shoff, (unsigned long long)l->fsize);
 	l->o->big_endian = l->be;
 	return 0;
 }
@@ -516,17 +523,18 @@ static int load_sections(struct ld *l)
 		s->info = sh.sh_info;
 		if (i > 0 && s->type != SHT_NOBITS && s->type != SHT_NULL &&
 		    !in_bounds(l->fsize, s->off, s->size))
-			return fail(l, NULL, BV_EFORMAT,
-				    "section %zu: data [%#llx, +%#llx) past the end of the file (%llu bytes)",
-				    i, (unsigned long long)s->off, (unsigned long long)s->size,
-				    (unsigned long long)l->fsize);
+			return fail(
+				l, NULL, BV_EFORMAT,
+				"section %zu: data [%#llx, +%#llx) past the end of the file (%llu bytes)",
+				i, (unsigned long long)s->off, (unsigned long long)s->size,
+				(unsigned long long)l->fsize);
 	}
 	if (elf_getshdrstrndx(l->elf, &shstrndx))
 		return fail(l, NULL, BV_EFORMAT, "cannot find the section name table: %s",
 			    elf_errmsg(-1));
 	if (shstrndx == 0 || shstrndx >= l->shnum || l->secs[shstrndx].type != SHT_STRTAB)
-		return fail(l, NULL, BV_EFORMAT, "section name table index %zu is not a string table",
-			    shstrndx);
+		return fail(l, NULL, BV_EFORMAT,
+			    "section name table index %zu is not a string table", shstrndx);
 	err = read_sec(l, shstrndx);
 	if (err)
 		return err;
@@ -541,8 +549,9 @@ static int load_sections(struct ld *l)
 
 		gelf_getshdr(s->scn, &sh);
 		if (sh.sh_name >= l->shstr_size)
-			return fail(l, NULL, BV_EFORMAT, "section %zu: name offset %u past the section name table",
-				    i, sh.sh_name);
+			return fail(l, NULL, BV_EFORMAT,
+				    "section %zu: name offset %u past the section name table", i,
+				    sh.sh_name);
 		s->name = (const char *)l->shstr + sh.sh_name;
 	}
 	for (size_t i = 1; i < l->shnum; i++) {
@@ -587,11 +596,12 @@ static int load_symbols(struct ld *l)
 		return 0; /* an object without symbols has no programs; caller reports that */
 	st = &l->secs[l->symtab];
 	if (st->entsize != sizeof(Elf64_Sym) || st->size % sizeof(Elf64_Sym))
-		return fail(l, st->name, BV_EFORMAT, "symbol table entry size %llu or size %llu is invalid",
+		return fail(l, st->name, BV_EFORMAT,
+			    "symbol table entry size %llu or size %llu is invalid",
 			    (unsigned long long)st->entsize, (unsigned long long)st->size);
 	if (st->link == 0 || st->link >= l->shnum || l->secs[st->link].type != SHT_STRTAB)
-		return fail(l, st->name, BV_EFORMAT, "sh_link %u of the symbol table is not a string table",
-			    st->link);
+		return fail(l, st->name, BV_EFORMAT,
+			    "sh_link %u of the symbol table is not a string table", st->link);
 	str = &l->secs[st->link];
 	err = read_sec(l, st->link);
 	if (err)
@@ -606,7 +616,8 @@ static int load_symbols(struct ld *l)
 		return 0;
 	d = elf_getdata(st->scn, NULL);
 	if (!d || d->d_size < st->size)
-		return fail(l, st->name, BV_EFORMAT, "cannot read the symbol table: %s", elf_errmsg(-1));
+		return fail(l, st->name, BV_EFORMAT, "cannot read the symbol table: %s",
+			    elf_errmsg(-1));
 	l->syms = calloc(l->sym_cnt, sizeof(*l->syms));
 	if (!l->syms)
 		return nomem(l);
@@ -618,8 +629,9 @@ static int load_symbols(struct ld *l)
 			return fail(l, st->name, BV_EFORMAT, "cannot read symbol %zu: %s", i,
 				    elf_errmsg(-1));
 		if (sym.st_name >= l->strtab_size)
-			return fail(l, st->name, BV_EFORMAT, "symbol %zu: name offset %u past the string table",
-				    i, sym.st_name);
+			return fail(l, st->name, BV_EFORMAT,
+				    "symbol %zu: name offset %u past the string table", i,
+				    sym.st_name);
 		s->name = (const char *)l->strtab + sym.st_name;
 		s->value = sym.st_value;
 		s->size = sym.st_size;
@@ -627,11 +639,12 @@ static int load_symbols(struct ld *l)
 		s->type = GELF_ST_TYPE(sym.st_info);
 		s->bind = GELF_ST_BIND(sym.st_info);
 		if (s->shndx == SHN_XINDEX)
-			return fail(l, st->name, BV_EUNSUPPORTED, "symbol %zu: extended section indices are not supported",
-				    i);
+			return fail(l, st->name, BV_EUNSUPPORTED,
+				    "symbol %zu: extended section indices are not supported", i);
 		if (s->shndx != SHN_UNDEF && s->shndx < SHN_LORESERVE && s->shndx >= l->shnum)
-			return fail(l, st->name, BV_EFORMAT, "symbol %zu (%s): section index %u past the %zu sections",
-				    i, s->name, s->shndx, l->shnum);
+			return fail(l, st->name, BV_EFORMAT,
+				    "symbol %zu (%s): section index %u past the %zu sections", i,
+				    s->name, s->shndx, l->shnum);
 		if (s->type == STT_SECTION && s->shndx < l->shnum && s->name[0] == 0)
 			s->name = l->secs[s->shndx].name;
 	}
@@ -759,13 +772,15 @@ static int load_legacy_maps(struct ld *l)
 			idx[n++] = (struct sym_ref){ .value = l->syms[i].value, .idx = i };
 	if (n == 0) {
 		if (s->size)
-			err = fail(l, s->name, BV_EFORMAT, "%llu bytes of map definitions but no map symbols",
+			err = fail(l, s->name, BV_EFORMAT,
+				   "%llu bytes of map definitions but no map symbols",
 				   (unsigned long long)s->size);
 		goto out;
 	}
 	rec = s->size / n;
 	if (s->size % n || rec < 16) {
-		err = fail(l, s->name, BV_EFORMAT, "size %llu does not hold %zu map definitions of at least 16 bytes",
+		err = fail(l, s->name, BV_EFORMAT,
+			   "size %llu does not hold %zu map definitions of at least 16 bytes",
 			   (unsigned long long)s->size, n);
 		goto out;
 	}
@@ -777,8 +792,9 @@ static int load_legacy_maps(struct ld *l)
 		struct obj_map *m;
 
 		if (!in_bounds(s->size, sym->value, rec)) {
-			err = fail(l, s->name, BV_EFORMAT, "map %s at offset %llu runs past the section",
-				   sym->name, (unsigned long long)sym->value);
+			err = fail(l, s->name, BV_EFORMAT,
+				   "map %s at offset %llu runs past the section", sym->name,
+				   (unsigned long long)sym->value);
 			goto out;
 		}
 		m = add_map(l, sym->name, OBJ_MAP_USER);
@@ -800,7 +816,8 @@ static int load_legacy_maps(struct ld *l)
 			if (inner < n)
 				m->inner = (int32_t)(first + inner);
 		}
-		err = add_symmap(l, (uint32_t)l->maps_sec, sym->value, (int32_t)(l->o->map_cnt - 1));
+		err = add_symmap(l, (uint32_t)l->maps_sec, sym->value,
+				 (int32_t)(l->o->map_cnt - 1));
 		if (err)
 			goto out;
 	}
@@ -867,8 +884,8 @@ static int load_btf_maps(struct ld *l, struct inner_req **reqs, size_t *req_cnt)
 
 		btf_member_get(&l->btf, ds_id, i, &vi);
 		if (!btf_type_get(&l->btf, vi.type, &var) || btf_kind_of(&var) != BTF_K_VAR)
-			return fail(l, ".BTF", BV_EFORMAT, ".maps entry %u (type %u) is not a variable",
-				    i, vi.type);
+			return fail(l, ".BTF", BV_EFORMAT,
+				    ".maps entry %u (type %u) is not a variable", i, vi.type);
 		name = btf_str(&l->btf, var.name_off);
 		if (btf_map_def_parse(&l->btf, var.size_type, &def, err, sizeof(err)))
 			return fail(l, ".BTF", BV_EFORMAT, "map %s: %s", name, err);
@@ -884,8 +901,9 @@ static int load_btf_maps(struct ld *l, struct inner_req **reqs, size_t *req_cnt)
 		if (def.inner_type) {
 			if (grow((void **)reqs, &cap, *req_cnt + 1, sizeof(**reqs)))
 				return nomem(l);
-			(*reqs)[(*req_cnt)++] = (struct inner_req){ .outer = (int32_t)(l->o->map_cnt - 1),
-								    .type_id = def.inner_type };
+			(*reqs)[(*req_cnt)++] =
+				(struct inner_req){ .outer = (int32_t)(l->o->map_cnt - 1),
+						    .type_id = def.inner_type };
 		}
 	}
 	return 0;
@@ -902,11 +920,12 @@ static int load_data_maps(struct ld *l)
 		if (!s->is_data || s->size == 0)
 			continue;
 		if (s->size > UINT32_MAX)
-			return fail(l, s->name, BV_EUNSUPPORTED, "global data section of %llu bytes is too large",
+			return fail(l, s->name, BV_EUNSUPPORTED,
+				    "global data section of %llu bytes is too large",
 				    (unsigned long long)s->size);
-		kind = has_prefix(s->name, ".rodata") ? OBJ_MAP_RODATA :
-		       has_prefix(s->name, ".bss")    ? OBJ_MAP_BSS :
-							OBJ_MAP_DATA;
+		kind = has_prefix(s->name, ".rodata") ? OBJ_MAP_RODATA
+		       : has_prefix(s->name, ".bss")  ? OBJ_MAP_BSS
+						      : OBJ_MAP_DATA;
 		if (s->type == SHT_NOBITS)
 			kind = kind == OBJ_MAP_RODATA ? OBJ_MAP_RODATA : OBJ_MAP_BSS;
 		err = read_sec(l, i);
@@ -970,8 +989,9 @@ static int load_kconfig(struct ld *l)
 		btf_member_get(&l->btf, ds_id, i, &vi);
 		if (!btf_type_get(&l->btf, vi.type, &var) || btf_kind_of(&var) != BTF_K_VAR ||
 		    btf_size_of(&l->btf, var.size_type, &k->size) || k->size > 4096)
-			return fail(l, ".BTF", BV_EFORMAT, ".kconfig entry %u (type %u) is not a sized variable",
-				    i, vi.type);
+			return fail(l, ".BTF", BV_EFORMAT,
+				    ".kconfig entry %u (type %u) is not a sized variable", i,
+				    vi.type);
 		name = btf_str(&l->btf, var.name_off);
 		k->name = name ? name : "";
 		k->align = 1;
@@ -1059,7 +1079,8 @@ static int load_code(struct ld *l)
 		if (!s->exec)
 			continue;
 		if (s->size % OBJ_INSN_SIZE)
-			return fail(l, s->name, BV_EFORMAT, "executable section size %llu is not a multiple of 8",
+			return fail(l, s->name, BV_EFORMAT,
+				    "executable section size %llu is not a multiple of 8",
 				    (unsigned long long)s->size);
 		if (s->size == 0) {
 			if (i == l->text)
@@ -1090,26 +1111,32 @@ static int load_rels(struct ld *l)
 		size_t n;
 
 		if (rs->type == SHT_RELA && rs->info < l->shnum && l->secs[rs->info].exec)
-			return fail(l, rs->name, BV_EUNSUPPORTED, "rela relocations for code are not supported");
+			return fail(l, rs->name, BV_EUNSUPPORTED,
+				    "rela relocations for code are not supported");
 		if (rs->type != SHT_REL)
 			continue;
 		if (rs->info == 0 || rs->info >= l->shnum)
-			return fail(l, rs->name, BV_EFORMAT, "relocation section applies to section %u, past the %zu sections",
-				    rs->info, l->shnum);
+			return fail(
+				l, rs->name, BV_EFORMAT,
+				"relocation section applies to section %u, past the %zu sections",
+				rs->info, l->shnum);
 		t = &l->secs[rs->info];
 		if (!t->exec)
 			continue; /* debug info, .BTF, .maps initialisers: not needed */
 		if (rs->entsize != sizeof(Elf64_Rel) || rs->size % sizeof(Elf64_Rel))
-			return fail(l, rs->name, BV_EFORMAT, "relocation entry size %llu or size %llu is invalid",
+			return fail(l, rs->name, BV_EFORMAT,
+				    "relocation entry size %llu or size %llu is invalid",
 				    (unsigned long long)rs->entsize, (unsigned long long)rs->size);
 		if (rs->link != l->symtab || !l->symtab)
-			return fail(l, rs->name, BV_EFORMAT, "sh_link %u of the relocation section is not the symbol table",
+			return fail(l, rs->name, BV_EFORMAT,
+				    "sh_link %u of the relocation section is not the symbol table",
 				    rs->link);
 		n = rs->size / sizeof(Elf64_Rel);
 		if (n == 0)
 			continue;
 		if (t->rels)
-			return fail(l, rs->name, BV_EFORMAT, "second relocation section for %s", t->name);
+			return fail(l, rs->name, BV_EFORMAT, "second relocation section for %s",
+				    t->name);
 		d = elf_getdata(rs->scn, NULL);
 		if (!d || d->d_size < rs->size)
 			return fail(l, rs->name, BV_EFORMAT, "cannot read relocations: %s",
@@ -1123,8 +1150,8 @@ static int load_rels(struct ld *l)
 			uint64_t slot;
 
 			if (!gelf_getrel(d, (int)k, &rel))
-				return fail(l, rs->name, BV_EFORMAT, "cannot read relocation %zu: %s", k,
-					    elf_errmsg(-1));
+				return fail(l, rs->name, BV_EFORMAT,
+					    "cannot read relocation %zu: %s", k, elf_errmsg(-1));
 			r->idx = k;
 			r->sym = (uint32_t)GELF_R_SYM(rel.r_info);
 			r->type = (uint32_t)GELF_R_TYPE(rel.r_info);
@@ -1133,15 +1160,21 @@ static int load_rels(struct ld *l)
 			if (r->type == OBJ_R_NONE)
 				continue;
 			if (r->sym >= l->sym_cnt || r->sym == 0)
-				return fail(l, rs->name, BV_EFORMAT, "relocation %zu names symbol %u, past the symbol table (%zu symbols)",
-					    k, r->sym, l->sym_cnt);
+				return fail(
+					l, rs->name, BV_EFORMAT,
+					"relocation %zu names symbol %u, past the symbol table (%zu symbols)",
+					k, r->sym, l->sym_cnt);
 			if (rel.r_offset % OBJ_INSN_SIZE || rel.r_offset >= t->size)
-				return fail(l, rs->name, BV_EFORMAT, "relocation %zu at offset %#llx is past the end of %s or not at an instruction",
-					    k, (unsigned long long)rel.r_offset, t->name);
+				return fail(
+					l, rs->name, BV_EFORMAT,
+					"relocation %zu at offset %#llx is past the end of %s or not at an instruction",
+					k, (unsigned long long)rel.r_offset, t->name);
 			slot = rel.r_offset / OBJ_INSN_SIZE;
 			if (t->rel_at[slot] >= 0)
-				return fail(l, rs->name, BV_EFORMAT, "relocations %d and %zu apply to the same instruction %llu",
-					    t->rel_at[slot], k, (unsigned long long)slot);
+				return fail(
+					l, rs->name, BV_EFORMAT,
+					"relocations %d and %zu apply to the same instruction %llu",
+					t->rel_at[slot], k, (unsigned long long)slot);
 			r->slot = (uint32_t)slot;
 			t->rel_at[slot] = (int32_t)t->rel_cnt++;
 		}
@@ -1176,9 +1209,11 @@ static int load_funcs(struct ld *l)
 			continue;
 		if (sym->value % OBJ_INSN_SIZE || sym->size % OBJ_INSN_SIZE ||
 		    !in_bounds(s->size, sym->value, sym->size) || sym->value == s->size)
-			return fail(l, s->name, BV_EFORMAT, "function %s at offset %llu, size %llu, does not fit the section (%llu bytes)",
-				    sym->name, (unsigned long long)sym->value,
-				    (unsigned long long)sym->size, (unsigned long long)s->size);
+			return fail(
+				l, s->name, BV_EFORMAT,
+				"function %s at offset %llu, size %llu, does not fit the section (%llu bytes)",
+				sym->name, (unsigned long long)sym->value,
+				(unsigned long long)sym->size, (unsigned long long)s->size);
 		if (grow((void **)&l->funcs, &cap, l->func_cnt + 1, sizeof(*l->funcs)))
 			return nomem(l);
 		f = &l->funcs[l->func_cnt++];
@@ -1227,8 +1262,8 @@ static int load_funcs(struct ld *l)
 			f->end = next ? l->funcs[i + 1].start : (uint32_t)l->secs[f->sec].cnt;
 		}
 		if (f->end <= f->start)
-			return fail(l, l->secs[f->sec].name, BV_EFORMAT, "function %s has no instructions",
-				    f->name);
+			return fail(l, l->secs[f->sec].name, BV_EFORMAT,
+				    "function %s has no instructions", f->name);
 	}
 	return 0;
 }
@@ -1257,12 +1292,16 @@ static int call_target(struct ld *l, struct ld_sec *s, uint32_t from, uint32_t s
 		       int64_t tslot, int32_t *func)
 {
 	if (tsec != from && tsec != l->text)
-		return fail(l, s->name, BV_EUNSUPPORTED, "instruction %u calls into section %s; only .text and the same section are supported",
-			    slot, l->secs[tsec].name);
+		return fail(
+			l, s->name, BV_EUNSUPPORTED,
+			"instruction %u calls into section %s; only .text and the same section are supported",
+			slot, l->secs[tsec].name);
 	*func = func_at(l, tsec, tslot);
 	if (*func < 0)
-		return fail(l, s->name, BV_EFORMAT, "instruction %u calls slot %lld of %s, which is not the start of a function",
-			    slot, (long long)tslot, l->secs[tsec].name);
+		return fail(
+			l, s->name, BV_EFORMAT,
+			"instruction %u calls slot %lld of %s, which is not the start of a function",
+			slot, (long long)tslot, l->secs[tsec].name);
 	return 0;
 }
 
@@ -1287,19 +1326,23 @@ static int resolve_rels(struct ld *l, uint32_t si)
 
 		if (r->type == OBJ_R_64_32) {
 			if (in->code != OBJ_OP_CALL)
-				return fail(l, s->name, BV_EFORMAT, "relocation %zu (R_BPF_64_32) at instruction %u, which is not a call",
-					    r->idx, r->slot);
+				return fail(
+					l, s->name, BV_EFORMAT,
+					"relocation %zu (R_BPF_64_32) at instruction %u, which is not a call",
+					r->idx, r->slot);
 			if (sym->shndx == SHN_UNDEF) {
 				r->kind = OBJ_REL_KFUNC;
 				if (!sym->name[0])
-					return fail(l, s->name, BV_EFORMAT, "relocation %zu: call of an unnamed extern",
+					return fail(l, s->name, BV_EFORMAT,
+						    "relocation %zu: call of an unnamed extern",
 						    r->idx);
 				continue;
 			}
 			if (sym->shndx >= l->shnum || !l->secs[sym->shndx].exec ||
 			    sym->value % OBJ_INSN_SIZE)
-				return fail(l, s->name, BV_EFORMAT, "relocation %zu: call target %s is not code",
-					    r->idx, sym->name);
+				return fail(l, s->name, BV_EFORMAT,
+					    "relocation %zu: call target %s is not code", r->idx,
+					    sym->name);
 			r->kind = OBJ_REL_CALL;
 			err = call_target(l, s, si, r->slot, sym->shndx,
 					  (int64_t)(sym->value / OBJ_INSN_SIZE) + in->imm + 1,
@@ -1309,17 +1352,19 @@ static int resolve_rels(struct ld *l, uint32_t si)
 			continue;
 		}
 		if (r->type != OBJ_R_64_64)
-			return fail(l, s->name, BV_EUNSUPPORTED, "relocation %zu has unsupported type %u",
-				    r->idx, r->type);
+			return fail(l, s->name, BV_EUNSUPPORTED,
+				    "relocation %zu has unsupported type %u", r->idx, r->type);
 		if (in->code != OBJ_OP_LDDW || r->slot + 1 >= s->cnt)
-			return fail(l, s->name, BV_EFORMAT, "relocation %zu (R_BPF_64_64) at instruction %u, which is not a complete lddw",
-				    r->idx, r->slot);
+			return fail(
+				l, s->name, BV_EFORMAT,
+				"relocation %zu (R_BPF_64_64) at instruction %u, which is not a complete lddw",
+				r->idx, r->slot);
 		if (sym->shndx == SHN_UNDEF) {
 			int32_t off = sym->name[0] ? kcfg_off(l, sym->name) : -1;
 
 			if (!sym->name[0])
-				return fail(l, s->name, BV_EFORMAT, "relocation %zu: load of an unnamed extern",
-					    r->idx);
+				return fail(l, s->name, BV_EFORMAT,
+					    "relocation %zu: load of an unnamed extern", r->idx);
 			if (off >= 0 && l->kcfg_map >= 0) {
 				r->kind = OBJ_REL_MAP_VALUE;
 				r->map = l->kcfg_map;
@@ -1330,14 +1375,17 @@ static int resolve_rels(struct ld *l, uint32_t si)
 			continue;
 		}
 		if (sym->shndx >= l->shnum)
-			return fail(l, s->name, BV_EUNSUPPORTED, "relocation %zu: symbol %s has special section index %#x",
+			return fail(l, s->name, BV_EUNSUPPORTED,
+				    "relocation %zu: symbol %s has special section index %#x",
 				    r->idx, sym->name, sym->shndx);
 		if (l->secs[sym->shndx].exec) {
 			int64_t byte = (int64_t)sym->value + in->imm;
 
 			if (byte < 0 || byte % OBJ_INSN_SIZE)
-				return fail(l, s->name, BV_EFORMAT, "relocation %zu: callback address %s%+d is not an instruction",
-					    r->idx, sym->name, in->imm);
+				return fail(
+					l, s->name, BV_EFORMAT,
+					"relocation %zu: callback address %s%+d is not an instruction",
+					r->idx, sym->name, in->imm);
 			r->kind = OBJ_REL_FUNC_ADDR;
 			err = call_target(l, s, si, r->slot, sym->shndx, byte / OBJ_INSN_SIZE,
 					  &r->func);
@@ -1347,10 +1395,12 @@ static int resolve_rels(struct ld *l, uint32_t si)
 		}
 		if (sym->shndx == l->maps_sec || sym->shndx == l->dotmaps_sec) {
 			r->kind = OBJ_REL_MAP;
-			r->map = find_symmap(l, sym->shndx, sym->value + (uint64_t)(int64_t)in->imm);
+			r->map =
+				find_symmap(l, sym->shndx, sym->value + (uint64_t)(int64_t)in->imm);
 			if (r->map < 0)
-				return fail(l, s->name, BV_EFORMAT, "relocation %zu: no map definition at %s+%llu",
-					    r->idx, l->secs[sym->shndx].name,
+				return fail(l, s->name, BV_EFORMAT,
+					    "relocation %zu: no map definition at %s+%llu", r->idx,
+					    l->secs[sym->shndx].name,
 					    (unsigned long long)sym->value);
 			continue;
 		}
@@ -1358,14 +1408,16 @@ static int resolve_rels(struct ld *l, uint32_t si)
 			int64_t off = (int64_t)sym->value + in->imm;
 
 			if (off < 0 || off > INT32_MAX)
-				return fail(l, s->name, BV_EFORMAT, "relocation %zu: offset %lld into %s is out of range",
+				return fail(l, s->name, BV_EFORMAT,
+					    "relocation %zu: offset %lld into %s is out of range",
 					    r->idx, (long long)off, l->secs[sym->shndx].name);
 			r->kind = OBJ_REL_MAP_VALUE;
 			r->map = l->secs[sym->shndx].map;
 			r->off = off;
 			continue;
 		}
-		return fail(l, s->name, BV_EUNSUPPORTED, "relocation %zu: lddw of symbol %s in section %s is not supported",
+		return fail(l, s->name, BV_EUNSUPPORTED,
+			    "relocation %zu: lddw of symbol %s in section %s is not supported",
 			    r->idx, sym->name, l->secs[sym->shndx].name);
 	}
 	return 0;
@@ -1386,8 +1438,8 @@ static int load_ext_info(struct ld *l)
 		if (si < l->shnum && fi->insn_off % OBJ_INSN_SIZE == 0)
 			f = func_at(l, (uint32_t)si, fi->insn_off / OBJ_INSN_SIZE);
 		if (f < 0)
-			return fail(l, ".BTF.ext", BV_EFORMAT, "func info for %s+%u names no function",
-				    name, fi->insn_off);
+			return fail(l, ".BTF.ext", BV_EFORMAT,
+				    "func info for %s+%u names no function", name, fi->insn_off);
 		l->funcs[f].btf_id = fi->type_id;
 	}
 	for (size_t i = 0; i < l->ext.line_cnt; i++) {
@@ -1402,8 +1454,8 @@ static int load_ext_info(struct ld *l)
 				break;
 			}
 		if (!s || li->insn_off % OBJ_INSN_SIZE || li->insn_off / OBJ_INSN_SIZE >= s->cnt)
-			return fail(l, ".BTF.ext", BV_EFORMAT, "line info for %s+%u is outside the code",
-				    name, li->insn_off);
+			return fail(l, ".BTF.ext", BV_EFORMAT,
+				    "line info for %s+%u is outside the code", name, li->insn_off);
 		if (grow((void **)&s->lines, &s->line_cap, s->line_cnt + 1, sizeof(*s->lines)))
 			return nomem(l);
 		s->lines[s->line_cnt++] = i;
@@ -1455,7 +1507,8 @@ static int64_t place(struct ld *l, struct link *k, int32_t f)
 	return k->placed[f];
 }
 
-static int add_rel(struct link *k, uint32_t pc, enum obj_rel_kind kind, int32_t map, const char *sym)
+static int add_rel(struct link *k, uint32_t pc, enum obj_rel_kind kind, int32_t map,
+		   const char *sym)
 {
 	struct obj_prog *p = k->p;
 	struct obj_rel *r;
@@ -1492,8 +1545,9 @@ static int link_func(struct ld *l, struct link *k, int32_t f, uint32_t base)
 		struct raw_insn *in;
 
 		if (lddw && slot + 1 >= fn->end && (r || src->src == INSN_LDDW_FUNC))
-			return fail(l, s->name, BV_EFORMAT, "lddw at instruction %u is cut by the end of function %s",
-				    slot, fn->name);
+			return fail(l, s->name, BV_EFORMAT,
+				    "lddw at instruction %u is cut by the end of function %s", slot,
+				    fn->name);
 		if (r && r->type != OBJ_R_NONE) {
 			in = &k->p->insns[pc];
 			switch (r->kind) {
@@ -1586,7 +1640,8 @@ static int link_lines(struct ld *l, struct link *k)
 
 			if (slot < fn->start || slot >= fn->end)
 				continue;
-			if (grow((void **)&p->lines, &k->line_cap, p->line_cnt + 1, sizeof(*p->lines)))
+			if (grow((void **)&p->lines, &k->line_cap, p->line_cnt + 1,
+				 sizeof(*p->lines)))
 				return nomem(l);
 			ol = &p->lines[p->line_cnt++];
 			ol->pc = base + (slot - fn->start);
@@ -1631,7 +1686,8 @@ static int link_prog(struct ld *l, int32_t entry, struct obj_prog *p)
 	for (size_t i = 0; i < l->func_cnt; i++)
 		k.placed[i] = -1;
 	p->is_subprog = fn->sec == l->text;
-	p->type = p->is_subprog ? BV_PROG_UNSPEC : obj_type_from_section(s->name, &p->expected_attach);
+	p->type = p->is_subprog ? BV_PROG_UNSPEC
+				: obj_type_from_section(s->name, &p->expected_attach);
 	p->own_cnt = fn->end - fn->start;
 	p->sec_off = fn->start;
 	p->orig = malloc(p->own_cnt * sizeof(*p->orig));

@@ -90,6 +90,9 @@ struct frame {
 	uint32_t func; /* function index (obj funcs) */
 	uint32_t nslots; /* slots[0, nslots) allocated; slot i covers [-8(i+1), -8i) */
 	struct slot *slots;
+	uint32_t cb_helper; /* callback frame: the helper that calls it (bpf_loop, ...), else 0 */
+	uint32_t cb_target; /* callback frame: entry pc */
+	struct reg cb_args[6]; /* callback frame: r1-r5 at entry, to start the next iteration */
 };
 
 struct vstate {
