@@ -1,67 +1,44 @@
 // SPDX-License-Identifier: MIT
 /*
- * bpfverify command line: argument parsing, rendering results and exit codes.
+ * bpfverify command line: argument parsing, commands and exit codes.
  * Exit codes (STYLE.md): 0 all accepted, 1 some program rejected, 2 usage
  * error, 3 unreadable or malformed input, 4 inconclusive; the worst wins
- * (3 > 1 > 4 > 0).
+ * (3 > 1 > 4 > 0). Verification and rendering live in run.c, output.c,
+ * sarif.c and baseline.c; rules.c holds the rule texts, stats.c stats/compare.
  */
-#include <fnmatch.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "../include/bpfverify.h"
+#include "cli.h"
 
-enum { EXIT_OK = 0, EXIT_REJECT = 1, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_INCONCLUSIVE = 4 };
+#define MAX_OUTPUTS 16
 
-enum fmt { FMT_TEXT, FMT_TSV, FMT_JSON };
-
-struct cli {
-	struct bv_options opt;
-	enum fmt fmt;
-	int type; /* -1: inferred */
-	const char *progs[32];
-	size_t prog_cnt;
-	bool source;
-	bool exit_zero;
+struct output_req {
+	int fmt; /* -1: the --format value */
+	const char *path; /* "-" for stdout */
 };
-
-static int rank(int code)
-{
-	switch (code) {
-	case EXIT_INPUT:
-		return 4;
-	case EXIT_REJECT:
-		return 3;
-	case EXIT_INCONCLUSIVE:
-		return 2;
-	default:
-		return 0;
-	}
-}
-
-static int worse(int a, int b)
-{
-	return rank(b) > rank(a) ? b : a;
-}
 
 static void usage(FILE *f)
 {
 	fputs("usage: bpfverify [check] [options] FILE.o...\n"
-	      "       bpfverify list FILE.o...\n"
-	      "       bpfverify disasm [-p PROG] [--source] FILE.o...\n"
-	      "       bpfverify rules\n"
+	      "       bpfverify list [-p GLOB] FILE.o...\n"
+	      "       bpfverify disasm [-p GLOB] [--source] FILE.o...\n"
+	      "       bpfverify stats [--format table|csv|json] [options] FILE.o...\n"
+	      "       bpfverify compare OLD.csv NEW.csv [--fail-if EXPR]... [--format table|csv]\n"
+	      "       bpfverify rules [--format text|json]\n"
+	      "       bpfverify explain RULE...\n"
 	      "\n"
 	      "Decides, without a kernel, whether each eBPF program in the ELF objects is safe to\n"
 	      "load, with the rules of the Linux verifier (privileged loader, as root).\n"
 	      "\n"
-	      "options:\n"
-	      "  -p, --prog GLOB        only programs whose section/function or function matches\n"
-	      "                         (repeatable; !GLOB excludes)\n"
+	      "selection and analysis:\n"
+	      "  -p, --prog GLOB        only programs whose section/function, function or section\n"
+	      "                         matches (repeatable; !GLOB excludes)\n"
 	      "  -t, --type TYPE        override the program type inferred from the section name\n"
-	      "      --format FMT       text (default), tsv, json\n"
 	      "      --unprivileged     add the rules for loaders without CAP_PERFMON: no reads of\n"
 	      "                         uninitialised stack, no pointer leaks or comparisons.\n"
 	      "                         Spectre hardening is out of scope.\n"
@@ -69,38 +46,40 @@ static void usage(FILE *f)
 	      "                         by RFC 9669, accepted by the kernel)\n"
 	      "      --max-insns N      budget of interpreted instructions (default 1000000)\n"
 	      "      --timeout SEC      per-program time budget\n"
+	      "  -j, --jobs N           verify N programs in parallel (output order is unchanged)\n"
+	      "\n"
+	      "output:\n"
+	      "  -F, --format FMT       text (default), gcc, json, sarif, github, csv, tsv;\n"
+	      "                         stats: table, csv, json; rules: text, json\n"
+	      "  -o, --output FMT=FILE  also write format FMT to FILE ('-' is stdout); repeatable.\n"
+	      "                         With -o, stdout gets --format output only if --format is given\n"
+	      "      --color[=WHEN]     colour text output: auto (default: on a terminal), always,\n"
+	      "                         never\n"
+	      "      --path-map OLD=NEW rewrite source paths from line info starting with OLD\n"
+	      "                         (repeatable); absolute paths under the current directory\n"
+	      "                         are always made relative to it\n"
 	      "  -v, --verbose          print the abstract state at the failing instruction\n"
 	      "      --source           disasm: interleave source lines\n"
-	      "      --exit-zero        exit 0 even when programs are rejected\n"
+	      "\n"
+	      "gating:\n"
+	      "      --exit-zero        exit 0 even when programs are rejected or inconclusive\n"
+	      "                         (input errors still exit 3)\n"
+	      "      --fail-on WHAT     inconclusive (default): inconclusive programs exit 4;\n"
+	      "                         error: only rejected programs fail, inconclusive exits 0\n"
+	      "      --baseline FILE    findings listed in FILE are known and do not fail the run\n"
+	      "      --write-baseline FILE  write every finding of this run to FILE (and treat\n"
+	      "                         them as known)\n"
+	      "      --suppress RULE[@GLOB]  ignore RULE (id or name, * for all) in objects,\n"
+	      "                         source files or programs matching GLOB; repeatable\n"
+	      "      --fail-if EXPR     compare: exit 1 if EXPR holds for a program (repeatable)\n"
+	      "\n"
 	      "  -h, --help             this text\n"
 	      "      --version          print the version\n"
 	      "\n"
 	      "exit status: 0 all accepted, 1 a program was rejected, 2 usage error,\n"
-	      "3 unreadable or malformed input, 4 inconclusive (unsupported feature or budget)\n",
+	      "3 unreadable or malformed input, 4 inconclusive (unsupported feature or budget);\n"
+	      "with several programs the worst wins: 3, then 1, then 4. See bpfverify(1).\n",
 	      f);
-}
-
-static bool selected(const struct cli *c, const struct bv_prog_info *pi)
-{
-	char full[512];
-	bool any_pos = false, match = false;
-
-	snprintf(full, sizeof(full), "%s/%s", pi->section, pi->func);
-	for (size_t i = 0; i < c->prog_cnt; i++) {
-		const char *g = c->progs[i];
-		bool neg = g[0] == '!';
-
-		if (neg)
-			g++;
-		else
-			any_pos = true;
-		if (!fnmatch(g, full, 0) || !fnmatch(g, pi->func, 0) || !fnmatch(g, pi->section, 0)) {
-			if (neg)
-				return false;
-			match = true;
-		}
-	}
-	return !any_pos || match;
 }
 
 static void print_diags(struct bv_diags *d)
@@ -108,144 +87,6 @@ static void print_diags(struct bv_diags *d)
 	for (size_t i = 0; i < d->cnt; i++)
 		bv_diag_print(stderr, &d->v[i]);
 	bv_diags_free(d);
-}
-
-static void json_str(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; s && *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '"' || ch == '\\')
-			fprintf(f, "\\%c", ch);
-		else if (ch == '\n')
-			fputs("\\n", f);
-		else if (ch == '\t')
-			fputs("\\t", f);
-		else if (ch < 0x20)
-			fprintf(f, "\\u%04x", ch);
-		else
-			fputc(ch, f);
-	}
-	fputc('"', f);
-}
-
-static void tsv_field(const char *s)
-{
-	for (; s && *s; s++)
-		putchar(*s == '\t' || *s == '\n' ? ' ' : *s);
-}
-
-static int cmd_check(struct cli *c, int argc, char **argv)
-{
-	int code = EXIT_OK;
-	bool first_json = true;
-
-	if (c->fmt == FMT_JSON)
-		printf("{\"version\":1,\"tool\":\"bpfverify %s\",\"programs\":[", BV_VERSION);
-	for (int a = 0; a < argc; a++) {
-		struct bv_diags d = { 0 };
-		struct bv_object *o = bv_object_open(argv[a], &d);
-
-		if (!o) {
-			print_diags(&d);
-			code = worse(code, EXIT_INPUT);
-			continue;
-		}
-		print_diags(&d);
-		if (c->type >= 0)
-			bv_object_set_type(o, (enum bv_prog_type)c->type);
-		for (size_t i = 0; i < bv_object_prog_cnt(o); i++) {
-			struct bv_prog_info pi;
-			struct bv_result r;
-			const struct bv_finding *f;
-			char itext[256] = "";
-
-			bv_object_prog_info(o, i, &pi);
-			if (pi.is_subprog || !selected(c, &pi))
-				continue;
-			if (bv_verify(o, i, &c->opt, &r, &d)) {
-				print_diags(&d);
-				code = worse(code, EXIT_INPUT);
-				if (c->fmt == FMT_TSV)
-					printf("%s\t%s\t%s\terror\t\t\tmalformed program\n", argv[a],
-					       pi.section, pi.func);
-				continue;
-			}
-			print_diags(&d);
-			f = r.finding_cnt ? &r.findings[0] : NULL;
-			if (f && f->pc >= 0)
-				bv_insn_text(o, i, f->pc, itext, sizeof(itext));
-			code = worse(code, r.verdict == BV_ACCEPT	? EXIT_OK
-					   : r.verdict == BV_REJECT ? EXIT_REJECT
-								    : EXIT_INCONCLUSIVE);
-			if (c->fmt == FMT_TSV) {
-				printf("%s\t%s\t%s\t%s\t", argv[a], pi.section, pi.func,
-				       bv_verdict_name(r.verdict));
-				if (f) {
-					printf("%s\t%lld\t", f->rule, (long long)f->pc);
-					tsv_field(f->msg);
-				} else {
-					printf("\t\t");
-				}
-				putchar('\n');
-			} else if (c->fmt == FMT_JSON) {
-				printf("%s{\"file\":", first_json ? "" : ",");
-				first_json = false;
-				json_str(stdout, argv[a]);
-				printf(",\"section\":");
-				json_str(stdout, pi.section);
-				printf(",\"function\":");
-				json_str(stdout, pi.func);
-				printf(",\"type\":\"%s\",\"verdict\":\"%s\",\"insns_processed\":%llu,"
-				       "\"seconds\":%.6f",
-				       bv_prog_type_name(pi.type), bv_verdict_name(r.verdict),
-				       (unsigned long long)r.insns_processed, r.seconds);
-				if (f) {
-					printf(",\"finding\":{\"rule\":\"%s\",\"name\":\"%s\",\"pc\":%lld,"
-					       "\"message\":",
-					       f->rule, f->rule_name, (long long)f->pc);
-					json_str(stdout, f->msg);
-					printf(",\"instruction\":");
-					json_str(stdout, itext);
-					if (f->src_file) {
-						printf(",\"file\":");
-						json_str(stdout, f->src_file);
-						printf(",\"line\":%u,\"column\":%u", f->line, f->col);
-					}
-					printf("}");
-				}
-				printf("}");
-			} else {
-				printf("%s:%s/%s: %s\n", argv[a], pi.section, pi.func,
-				       bv_verdict_name(r.verdict));
-				if (f) {
-					const char *sev = r.verdict == BV_REJECT ? "error" : "inconclusive";
-
-					if (f->src_file && f->line)
-						printf("  %s:%u:%u: %s: %s [%s %s]\n", f->src_file, f->line,
-						       f->col, sev, f->msg, f->rule, f->rule_name);
-					else
-						printf("  %s:%s/%s+%lld: %s: %s [%s %s]\n", argv[a],
-						       pi.section, pi.func, (long long)f->pc, sev, f->msg,
-						       f->rule, f->rule_name);
-					if (f->src_line && *f->src_line)
-						printf("  %5u | %s\n", f->line, f->src_line);
-					if (f->pc >= 0 && *itext)
-						printf("  insn %lld: %s\n", (long long)f->pc, itext);
-					if (c->opt.verbose && f->state)
-						printf("  state: %s\n", f->state);
-					if (!pi.has_line_info)
-						printf("  note: compile with -g to get source locations\n");
-				}
-			}
-			bv_result_fini(&r);
-		}
-		bv_object_close(o);
-	}
-	if (c->fmt == FMT_JSON)
-		printf("]}\n");
-	return c->exit_zero && code != EXIT_INPUT ? EXIT_OK : code;
 }
 
 static int cmd_list(struct cli *c, int argc, char **argv)
@@ -258,7 +99,7 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 
 		if (!o) {
 			print_diags(&d);
-			code = worse(code, EXIT_INPUT);
+			code = EXIT_INPUT;
 			continue;
 		}
 		print_diags(&d);
@@ -271,7 +112,7 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 			struct bv_prog_info pi;
 
 			bv_object_prog_info(o, i, &pi);
-			if (!selected(c, &pi))
+			if (!cli_selected(c, pi.section, pi.func))
 				continue;
 			printf("  %-24s %-24s %-16s %6zu %-5s ", pi.section, pi.func,
 			       pi.is_subprog ? "(subprogram)" : bv_prog_type_name(pi.type), pi.insn_cnt,
@@ -298,7 +139,7 @@ static int cmd_disasm(struct cli *c, int argc, char **argv)
 
 		if (!o) {
 			print_diags(&d);
-			code = worse(code, EXIT_INPUT);
+			code = EXIT_INPUT;
 			continue;
 		}
 		printf("\n%s:\tfile format elf64-bpf\n", argv[a]);
@@ -306,7 +147,7 @@ static int cmd_disasm(struct cli *c, int argc, char **argv)
 			struct bv_prog_info pi;
 
 			bv_object_prog_info(o, i, &pi);
-			if (!selected(c, &pi))
+			if (!cli_selected(c, pi.section, pi.func))
 				continue;
 			if (!last_sec || strcmp(last_sec, pi.section)) {
 				printf("\nDisassembly of section %s:\n\n", pi.section);
@@ -322,160 +163,394 @@ static int cmd_disasm(struct cli *c, int argc, char **argv)
 	return code;
 }
 
-static int cmd_rules(void)
+static bool use_color(const struct cli *c, FILE *f)
 {
-	static const char *const r[][3] = {
-		{ "P2.5", "bad-jump", "jump or call outside its function, unreachable code" },
-		{ "P2.6", "call-depth", "more than 8 frames, recursion" },
-		{ "P2.7", "loop-unbounded", "a loop not proven to terminate" },
-		{ "P3.1", "reg-uninit", "a register is read before it is written" },
-		{ "P3.2", "r10-write", "the frame pointer r10 is written" },
-		{ "P3.3", "ptr-arith", "forbidden pointer arithmetic" },
-		{ "P3.4", "ptr-cmp", "pointer comparison (unprivileged)" },
-		{ "P3.5", "ptr-leak", "a pointer becomes observable (unprivileged), partial pointer copies" },
-		{ "P4.1", "mem-nonptr", "memory access through a scalar or a non-dereferenceable pointer" },
-		{ "P4.2", "stack-oob", "stack access outside [fp-512, fp)" },
-		{ "P4.3", "stack-misaligned", "stack access not aligned to its size" },
-		{ "P4.4", "stack-uninit", "read of uninitialised stack (unprivileged)" },
-		{ "P5.1", "ctx-access", "context access at a bad offset or size, or write to a read-only field" },
-		{ "P5.2", "pkt-oob", "packet access not proven within data_end" },
-		{ "P5.4", "map-oob", "map value access outside [0, value_size)" },
-		{ "P5.5", "null-deref", "use of a pointer that may be NULL" },
-		{ "P5.6", "mem-access", "other memory rule (read-only memory, memory regions)" },
-		{ "P5.7", "ld-abs", "legacy packet load misuse" },
-		{ "P6.1", "helper-unavailable", "helper not offered to the program type or GPL-only" },
-		{ "P6.2", "helper-args", "helper argument does not match the prototype" },
-		{ "P6.4", "ref-leak", "acquired reference not released, lock misuse" },
-		{ "P6.5", "kfunc", "kfunc call (inconclusive)" },
-		{ "P7.1", "div-zero", "division by a possibly-zero divisor (--strict only)" },
-		{ "P8.2", "atomic", "atomic operation on a forbidden memory kind" },
-		{ "P9.1", "exit-r0-uninit", "r0 not set at exit" },
-		{ "P9.2", "ret-ptr", "a pointer returned where a scalar is required" },
-		{ "P9.3", "ret-range", "return value outside the program type's range" },
-		{ "P10.1", "unsupported", "feature not modelled (inconclusive)" },
-		{ "P10.3", "budget", "analysis budget spent (inconclusive)" },
-	};
+	const char *term = getenv("TERM");
 
-	for (size_t i = 0; i < sizeof(r) / sizeof(r[0]); i++)
-		printf("%-6s %-20s %s\n", r[i][0], r[i][1], r[i][2]);
-	return EXIT_OK;
+	if (c->color >= 0)
+		return c->color;
+	if (f != stdout || !isatty(STDOUT_FILENO))
+		return false;
+	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
+		return false;
+	return !term || strcmp(term, "dumb");
 }
+
+static int cmd_check(struct cli *c, int fmt, bool fmt_given, const struct output_req *outs,
+		     size_t out_cnt, int argc, char **argv)
+{
+	struct sink sinks[MAX_OUTPUTS + 1];
+	size_t sink_cnt = 0;
+	struct run r;
+	int code = EXIT_OK;
+
+	if (fmt == FMT_TABLE) {
+		fprintf(stderr, "bpfverify: format table is for stats and compare\n");
+		return EXIT_USAGE;
+	}
+	/* open every output before the analysis, so a bad path fails fast */
+	if (!out_cnt || fmt_given)
+		sinks[sink_cnt++] = (struct sink){ stdout, (enum out_fmt)fmt, false };
+	for (size_t i = 0; i < out_cnt; i++) {
+		FILE *f = strcmp(outs[i].path, "-") ? fopen(outs[i].path, "w") : stdout;
+		int of = outs[i].fmt >= 0 ? outs[i].fmt : fmt;
+
+		if (!f) {
+			fprintf(stderr, "bpfverify: cannot write %s: %s\n", outs[i].path, strerror(errno));
+			code = EXIT_USAGE;
+			goto out_close;
+		}
+		if (of == FMT_TABLE) {
+			fprintf(stderr, "bpfverify: format table is for stats and compare\n");
+			if (f != stdout)
+				fclose(f);
+			code = EXIT_USAGE;
+			goto out_close;
+		}
+		sinks[sink_cnt++] = (struct sink){ f, (enum out_fmt)of, false };
+	}
+	for (size_t i = 0; i < sink_cnt; i++)
+		sinks[i].color = sinks[i].fmt == FMT_TEXT && use_color(c, sinks[i].f);
+
+	code = run_verify(c, argc, argv, &r);
+	if (code)
+		goto out_run;
+	if (c->baseline && (code = baseline_apply(c->baseline, &r)))
+		goto out_run;
+	if (c->write_baseline) {
+		if ((code = baseline_write(c->write_baseline, &r)))
+			goto out_run;
+		for (size_t i = 0; i < r.prog_cnt; i++)
+			for (size_t j = 0; j < r.progs[i].f_cnt; j++)
+				if (r.progs[i].f[j].supp == SUPP_NONE)
+					r.progs[i].f[j].supp = SUPP_BASELINE;
+	}
+	code = run_gate(c, &r);
+	run_print_diags(&r, stderr);
+	for (size_t i = 0; i < sink_cnt; i++) {
+		out_render(c, &r, &sinks[i]);
+		fflush(sinks[i].f);
+	}
+out_run:
+	run_fini(&r);
+out_close:
+	for (size_t i = 0; i < sink_cnt; i++)
+		if (sinks[i].f != stdout && fclose(sinks[i].f)) {
+			fprintf(stderr, "bpfverify: error writing output: %s\n", strerror(errno));
+			code = EXIT_INPUT;
+		}
+	return code;
+}
+
+static int parse_output(const char *arg, struct output_req *o)
+{
+	const char *eq = strchr(arg, '=');
+	char name[16];
+
+	if (!eq) {
+		*o = (struct output_req){ -1, arg };
+		return 0;
+	}
+	snprintf(name, sizeof(name), "%.*s", (int)(eq - arg), arg);
+	o->fmt = fmt_parse(name);
+	o->path = eq + 1;
+	if (o->fmt < 0 || !*o->path) {
+		fprintf(stderr, "bpfverify: -o wants FORMAT=FILE, e.g. sarif=out.sarif (got '%s')\n",
+			arg);
+		return -1;
+	}
+	return 0;
+}
+
+static bool parse_pair(char *arg, const char **a, const char **b, char sep)
+{
+	char *s = strchr(arg, sep);
+
+	if (!s)
+		return false;
+	*s = '\0';
+	*a = arg;
+	*b = s + 1;
+	return true;
+}
+
+/* Grow a pointer array by one slot; false when out of memory */
+static bool grow(void **v, size_t cnt, size_t elem)
+{
+	void *nv = realloc(*v, (cnt + 1) * elem);
+
+	if (!nv)
+		return false;
+	*v = nv;
+	return true;
+}
+
+enum {
+	OPT_FORMAT = 'F',
+	OPT_UNPRIV = 256,
+	OPT_STRICT,
+	OPT_MAX_INSNS,
+	OPT_TIMEOUT,
+	OPT_SOURCE,
+	OPT_EXIT_ZERO,
+	OPT_VERSION,
+	OPT_FAIL_ON,
+	OPT_BASELINE,
+	OPT_WRITE_BASELINE,
+	OPT_SUPPRESS,
+	OPT_COLOR,
+	OPT_PATH_MAP,
+	OPT_FAIL_IF,
+};
+
+static const char *const commands[] = { "check", "list", "disasm", "rules",
+					"explain", "stats", "compare" };
 
 int main(int argc, char **argv)
 {
 	static const struct option lo[] = {
 		{ "prog", required_argument, NULL, 'p' },
 		{ "type", required_argument, NULL, 't' },
-		{ "format", required_argument, NULL, 'F' },
-		{ "unprivileged", no_argument, NULL, 'U' },
-		{ "strict", no_argument, NULL, 'S' },
-		{ "max-insns", required_argument, NULL, 'M' },
-		{ "timeout", required_argument, NULL, 'T' },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "output", required_argument, NULL, 'o' },
+		{ "unprivileged", no_argument, NULL, OPT_UNPRIV },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "max-insns", required_argument, NULL, OPT_MAX_INSNS },
+		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "verbose", no_argument, NULL, 'v' },
-		{ "source", no_argument, NULL, 's' },
-		{ "exit-zero", no_argument, NULL, 'Z' },
+		{ "source", no_argument, NULL, OPT_SOURCE },
+		{ "exit-zero", no_argument, NULL, OPT_EXIT_ZERO },
+		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+		{ "baseline", required_argument, NULL, OPT_BASELINE },
+		{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
+		{ "suppress", required_argument, NULL, OPT_SUPPRESS },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "color", optional_argument, NULL, OPT_COLOR },
+		{ "colour", optional_argument, NULL, OPT_COLOR },
+		{ "path-map", required_argument, NULL, OPT_PATH_MAP },
+		{ "fail-if", required_argument, NULL, OPT_FAIL_IF },
 		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
+		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli c;
+	struct output_req outs[MAX_OUTPUTS];
+	size_t out_cnt = 0;
+	const char **fail_if = NULL;
+	size_t fail_if_cnt = 0;
 	const char *cmd = "check";
-	int ch;
+	int ch, fmt = -1, code = EXIT_USAGE;
 
 	memset(&c, 0, sizeof(c));
 	c.type = -1;
-	if (argc > 1 && (!strcmp(argv[1], "check") || !strcmp(argv[1], "list") ||
-			 !strcmp(argv[1], "disasm") || !strcmp(argv[1], "rules"))) {
-		cmd = argv[1];
-		argv[1] = argv[0];
-		argv++;
-		argc--;
-	}
-	while ((ch = getopt_long(argc, argv, "p:t:vh", lo, NULL)) != -1) {
+	c.color = -1;
+	c.jobs = 1;
+	if (!getcwd(c.cwd, sizeof(c.cwd)))
+		c.cwd[0] = '\0';
+	for (size_t i = 0; argc > 1 && i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i])) {
+			cmd = argv[1];
+			argv[1] = argv[0];
+			argv++;
+			argc--;
+			break;
+		}
+	while ((ch = getopt_long(argc, argv, "p:t:F:o:j:vh", lo, NULL)) != -1) {
 		switch (ch) {
 		case 'p':
-			if (c.prog_cnt == sizeof(c.progs) / sizeof(c.progs[0])) {
-				fprintf(stderr, "bpfverify: too many -p options\n");
-				return EXIT_USAGE;
-			}
+			if (!grow((void **)&c.progs, c.prog_cnt, sizeof(*c.progs)))
+				goto nomem;
 			c.progs[c.prog_cnt++] = optarg;
 			break;
 		case 't':
 			c.type = bv_prog_type_parse(optarg);
 			if (c.type < 0) {
 				fprintf(stderr, "bpfverify: unknown program type '%s'\n", optarg);
-				return EXIT_USAGE;
+				goto out;
 			}
 			break;
-		case 'F':
-			if (!strcmp(optarg, "text"))
-				c.fmt = FMT_TEXT;
-			else if (!strcmp(optarg, "tsv"))
-				c.fmt = FMT_TSV;
-			else if (!strcmp(optarg, "json"))
-				c.fmt = FMT_JSON;
-			else {
-				fprintf(stderr, "bpfverify: unknown format '%s' (text, tsv, json)\n", optarg);
-				return EXIT_USAGE;
+		case OPT_FORMAT:
+			fmt = fmt_parse(optarg);
+			if (fmt < 0) {
+				fprintf(stderr, "bpfverify: unknown format '%s' (text, gcc, json, sarif, "
+						"github, csv, tsv, table)\n",
+					optarg);
+				goto out;
 			}
 			break;
-		case 'U':
+		case 'o':
+			if (out_cnt == MAX_OUTPUTS) {
+				fprintf(stderr, "bpfverify: at most %d -o options\n", MAX_OUTPUTS);
+				goto out;
+			}
+			if (parse_output(optarg, &outs[out_cnt]))
+				goto out;
+			out_cnt++;
+			break;
+		case OPT_UNPRIV:
 			c.opt.unprivileged = true;
 			break;
-		case 'S':
+		case OPT_STRICT:
 			c.opt.strict = true;
 			break;
-		case 'M': {
+		case OPT_MAX_INSNS: {
 			char *end;
 			unsigned long long v = strtoull(optarg, &end, 10);
 
-			if (*end || !v) {
+			if (*end || !v || optarg[0] == '-') {
 				fprintf(stderr, "bpfverify: --max-insns needs a positive number\n");
-				return EXIT_USAGE;
+				goto out;
 			}
 			c.opt.max_insns = v;
 			break;
 		}
-		case 'T': {
+		case OPT_TIMEOUT: {
 			char *end;
 			double v = strtod(optarg, &end);
 
-			if (*end || v <= 0) {
+			if (*end || !(v > 0)) {
 				fprintf(stderr, "bpfverify: --timeout needs a positive number of seconds\n");
-				return EXIT_USAGE;
+				goto out;
 			}
 			c.opt.timeout_sec = v;
+			break;
+		}
+		case 'j': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+
+			if (*end || v < 1 || v > 256) {
+				fprintf(stderr, "bpfverify: -j needs a number from 1 to 256\n");
+				goto out;
+			}
+			c.jobs = (int)v;
 			break;
 		}
 		case 'v':
 			c.opt.verbose++;
 			break;
-		case 's':
+		case OPT_SOURCE:
 			c.source = true;
 			break;
-		case 'Z':
+		case OPT_EXIT_ZERO:
 			c.exit_zero = true;
+			break;
+		case OPT_FAIL_ON:
+			if (!strcmp(optarg, "error")) {
+				c.fail_on_error = true;
+			} else if (!strcmp(optarg, "inconclusive")) {
+				c.fail_on_error = false;
+			} else {
+				fprintf(stderr, "bpfverify: --fail-on wants error or inconclusive\n");
+				goto out;
+			}
+			break;
+		case OPT_BASELINE:
+			c.baseline = optarg;
+			break;
+		case OPT_WRITE_BASELINE:
+			c.write_baseline = optarg;
+			break;
+		case OPT_SUPPRESS: {
+			struct suppress s = { optarg, NULL };
+			char *at = strchr(optarg, '@');
+
+			if (at) {
+				*at = '\0';
+				s.glob = at + 1;
+			}
+			if (!*s.rule || (strcmp(s.rule, "*") && !rule_find(s.rule) &&
+					 !(s.rule[0] == 'P' || s.rule[0] == 'p'))) {
+				fprintf(stderr, "bpfverify: --suppress: unknown rule '%s' (see bpfverify "
+						"rules)\n",
+					s.rule);
+				goto out;
+			}
+			if (!grow((void **)&c.supps, c.supp_cnt, sizeof(*c.supps)))
+				goto nomem;
+			c.supps[c.supp_cnt++] = s;
+			break;
+		}
+		case OPT_COLOR:
+			if (!optarg || !strcmp(optarg, "always"))
+				c.color = 1;
+			else if (!strcmp(optarg, "never"))
+				c.color = 0;
+			else if (!strcmp(optarg, "auto"))
+				c.color = -1;
+			else {
+				fprintf(stderr, "bpfverify: --color wants auto, always or never\n");
+				goto out;
+			}
+			break;
+		case OPT_PATH_MAP: {
+			struct pathmap m;
+
+			if (!parse_pair(optarg, &m.from, &m.to, '=') || !*m.from) {
+				fprintf(stderr, "bpfverify: --path-map wants OLD=NEW\n");
+				goto out;
+			}
+			if (!grow((void **)&c.maps, c.map_cnt, sizeof(*c.maps)))
+				goto nomem;
+			c.maps[c.map_cnt++] = m;
+			break;
+		}
+		case OPT_FAIL_IF:
+			if (!grow((void **)&fail_if, fail_if_cnt, sizeof(*fail_if)))
+				goto nomem;
+			fail_if[fail_if_cnt++] = optarg;
 			break;
 		case 'h':
 			usage(stdout);
-			return EXIT_OK;
-		case 'V':
+			code = EXIT_OK;
+			goto out;
+		case OPT_VERSION:
 			printf("bpfverify %s\n", BV_VERSION);
-			return EXIT_OK;
+			code = EXIT_OK;
+			goto out;
 		default:
 			usage(stderr);
-			return EXIT_USAGE;
+			goto out;
 		}
 	}
-	if (!strcmp(cmd, "rules"))
-		return cmd_rules();
+	if (!strcmp(cmd, "rules")) {
+		code = cmd_rules(fmt == FMT_JSON ? FMT_JSON : FMT_TEXT);
+		goto out;
+	}
+	if (!strcmp(cmd, "explain")) {
+		code = cmd_explain(argc - optind, argv + optind);
+		goto out;
+	}
+	if (!strcmp(cmd, "compare")) {
+		code = cmd_compare(argc - optind, argv + optind, fail_if, fail_if_cnt,
+				   fmt < 0 ? FMT_TABLE : (enum out_fmt)fmt);
+		goto out;
+	}
 	if (optind >= argc) {
 		usage(stderr);
-		return EXIT_USAGE;
+		goto out;
 	}
 	if (!strcmp(cmd, "list"))
-		return cmd_list(&c, argc - optind, argv + optind);
-	if (!strcmp(cmd, "disasm"))
-		return cmd_disasm(&c, argc - optind, argv + optind);
-	return cmd_check(&c, argc - optind, argv + optind);
+		code = cmd_list(&c, argc - optind, argv + optind);
+	else if (!strcmp(cmd, "disasm"))
+		code = cmd_disasm(&c, argc - optind, argv + optind);
+	else if (!strcmp(cmd, "stats") && fmt >= 0 && fmt != FMT_TABLE && fmt != FMT_CSV &&
+		 fmt != FMT_JSON)
+		fprintf(stderr, "bpfverify: stats writes table, csv or json\n");
+	else if (!strcmp(cmd, "stats"))
+		code = cmd_stats(&c, fmt < 0 ? FMT_TABLE : (enum out_fmt)fmt, argc - optind,
+				 argv + optind);
+	else
+		code = cmd_check(&c, fmt < 0 ? FMT_TEXT : fmt, fmt >= 0, outs, out_cnt, argc - optind,
+				 argv + optind);
+	goto out;
+nomem:
+	fprintf(stderr, "bpfverify: out of memory\n");
+	code = EXIT_USAGE;
+out:
+	free(c.progs);
+	free(c.supps);
+	free(c.maps);
+	free(fail_if);
+	return code;
 }

@@ -5,7 +5,8 @@
  * add and sub use the carry-propagation formulas that the CGO 2022 paper
  * ("Sound, Precise, and Fast Abstract Interpretation with Tristate Numbers")
  * proves sound and optimal; mul is the Linux 6.18 long multiplication with a
- * union at every unknown multiplier bit, met with the 2021 algorithm. Every
+ * union at every unknown multiplier bit, run with either operand as the
+ * multiplier and met with the 2021 algorithm. Every
  * operation returns the canonical bottom when an operand is bottom.
  */
 #include <inttypes.h>
@@ -252,7 +253,9 @@ struct tnum tnum_mul(struct tnum a, struct tnum b)
 	TNUM_BOTTOM_IN2(a, b);
 	if (tnum_is_const(a) && tnum_is_const(b))
 		return tnum_const(a.value * b.value);
-	return tnum_meet(tnum_mul_union(a, b), tnum_mul_hma(a, b));
+	/* the union walk depends on which operand is the multiplier: try both */
+	return tnum_meet(tnum_meet(tnum_mul_union(a, b), tnum_mul_union(b, a)),
+			 tnum_mul_hma(a, b));
 }
 
 struct tnum tnum_lshift(struct tnum a, unsigned shift)

@@ -17,6 +17,7 @@
  * correlated branches (never joined).
  */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,7 @@
 
 #define FIX_DEFAULT_BUDGET 1000000u
 #define FIX_MAX_CKPT_PER_PC 64
+#define FIX_POOL 64
 #define MAX_PACKET_OFF 0xffff
 #define MAX_VAR_OFF (1ll << 29)
 #define MAP_TYPE_ARRAY 2
@@ -122,6 +124,7 @@ static const struct rule rules[] = {
 
 struct ckpt {
 	struct vstate *st;
+	uint32_t joins; /* how many joins produced this state */
 	struct ckpt *parent;
 	struct ckpt *next; /* same pc */
 	uint32_t branches;
@@ -143,6 +146,7 @@ struct fx {
 	size_t n;
 	uint16_t *live; /* per pc: registers live before the instruction (bit per reg) */
 	uint8_t *prune; /* per pc: jump target, store checkpoints here */
+	uint8_t *loophead; /* per pc: target of a backward jump */
 	struct ckpt **ck; /* per pc: list of checkpoints */
 	uint32_t *ck_cnt;
 	uint64_t *visits; /* per pc: times a state arrived at this prune point */
@@ -159,6 +163,8 @@ struct fx {
 	time_t deadline;
 	struct btf btf; /* parsed when the program calls global functions */
 	bool have_btf;
+	struct vstate *pool[64]; /* recycled full-size states */
+	size_t pool_cnt;
 	bool cb_enter; /* the helper just interpreted calls a callback: */
 	uint32_t cb_target; /* its entry */
 	struct reg cb_args[6]; /* its r1-r5 */
@@ -205,7 +211,7 @@ static void *xmalloc(struct fx *fx, size_t n)
 
 static size_t state_bytes(const struct vstate *s)
 {
-	size_t n = sizeof(*s);
+	size_t n = offsetof(struct vstate, fr) + s->nframes * sizeof(struct frame);
 
 	for (uint32_t i = 0; i < s->nframes; i++)
 		n += s->fr[i].nslots * sizeof(struct slot);
@@ -219,16 +225,31 @@ static void state_free(struct fx *fx, struct vstate *s)
 	fx->bytes -= state_bytes(s) < fx->bytes ? state_bytes(s) : fx->bytes;
 	for (uint32_t i = 0; i < s->nframes; i++)
 		free(s->fr[i].slots);
+	if (s->full && fx->pool_cnt < FIX_POOL) {
+		/* full-size states are recycled: a path fork needs one, a path end frees one */
+		fx->pool[fx->pool_cnt++] = s;
+		return;
+	}
 	free(s);
 }
 
-static struct vstate *state_copy(struct fx *fx, const struct vstate *s)
+/* @full: room for every frame (a state that runs); else only the frames in use (a checkpoint,
+ * which is only compared with and joined from, never run) */
+static struct vstate *state_copy_sz(struct fx *fx, const struct vstate *s, bool full)
 {
-	struct vstate *c = xmalloc(fx, sizeof(*c));
+	size_t head = offsetof(struct vstate, fr) + s->nframes * sizeof(struct frame);
+	struct vstate *c;
 
+	if (full && fx->pool_cnt) {
+		c = fx->pool[--fx->pool_cnt];
+		fx->bytes += head;
+	} else {
+		c = xmalloc(fx, full ? sizeof(*c) : head);
+	}
 	if (!c)
 		return NULL;
-	*c = *s;
+	memcpy(c, s, head);
+	c->full = full;
 	for (uint32_t i = 0; i < s->nframes; i++) {
 		c->fr[i].slots = NULL;
 		if (s->fr[i].nslots) {
@@ -243,11 +264,16 @@ static struct vstate *state_copy(struct fx *fx, const struct vstate *s)
 			memcpy(c->fr[i].slots, s->fr[i].slots, b);
 		}
 	}
-	for (uint32_t i = s->nframes; i < ST_MAX_FRAMES; i++) {
+	for (uint32_t i = s->nframes; full && i < ST_MAX_FRAMES; i++) {
 		c->fr[i].slots = NULL;
 		c->fr[i].nslots = 0;
 	}
 	return c;
+}
+
+static struct vstate *state_copy(struct fx *fx, const struct vstate *s)
+{
+	return state_copy_sz(fx, s, true);
 }
 
 static int grow_stack(struct fx *fx, struct frame *f, uint32_t nslots)
@@ -1558,6 +1584,9 @@ static void invalidate_pkt(struct fx *fx, struct vstate *s)
  * again forks "done" and "one more iteration" (see do_exit). Iterations stop
  * when a callback entry state is subsumed by an earlier one (visit()).
  */
+static int callback_args(struct fx *fx, struct vstate *s, uint32_t pc, uint32_t helper,
+			 struct reg args[6]);
+
 static int do_callback_helper(struct fx *fx, struct vstate *s, const struct insn *in,
 			      const struct hlp_proto *h)
 {
@@ -1577,33 +1606,50 @@ static int do_callback_helper(struct fx *fx, struct vstate *s, const struct insn
 			    h->name);
 	if (f->regs[4].type != REG_SCALAR)
 		return fail(fx, pc, R_HELPER_ARGS, "%s: flags r4 must be a scalar", h->name);
+	if (callback_args(fx, s, pc, (uint32_t)in->imm, fx->cb_args))
+		return -1;
+	fx->cb_target = (uint32_t)fn->map;
+	fx->cb_enter = true;
+	return 0;
+}
+
+/*
+ * The callback's r1-r5 for helper @helper called with the current frame's
+ * r1-r4 (they stay unchanged in the caller's frame while the callback runs,
+ * so every iteration recomputes them from there).
+ */
+static int callback_args(struct fx *fx, struct vstate *s, uint32_t pc, uint32_t helper,
+			 struct reg args[6])
+{
+	struct frame *f = cur(s);
+	struct reg *ctxa = &f->regs[3];
+
 	for (int i = 0; i < 6; i++)
-		fx->cb_args[i] = reg_uninit();
-	if (in->imm == 181) {
+		args[i] = reg_uninit();
+	if (helper == 181) {
 		if (f->regs[1].type != REG_SCALAR)
 			return fail(fx, pc, R_HELPER_ARGS, "bpf_loop: r1 must be a scalar");
-		fx->cb_args[1] = reg_scalar(sval_urange(0, (1u << 23) - 1)); /* index */
-		fx->cb_args[2] = *ctxa;
+		args[1] = reg_scalar(sval_urange(0, (1u << 23) - 1)); /* index */
+		args[2] = *ctxa;
 	} else {
 		struct reg *m = &f->regs[1];
 		const struct obj_map *om;
 
 		if (m->type != REG_PTR || m->rgn != RGN_MAP || m->map < 0 ||
 		    (size_t)m->map >= fx->o->map_cnt)
-			return fail(fx, pc, R_HELPER_ARGS, "%s: r1 must be a map", h->name);
+			return fail(fx, pc, R_HELPER_ARGS, "bpf_for_each_map_elem: r1 must be a map");
 		om = &fx->o->maps[m->map];
-		if (!hlp_map_compatible((uint32_t)in->imm, om->type))
-			return fail(fx, pc, R_HELPER_ARGS, "%s cannot iterate map %s (type %u)", h->name,
-				    om->name, om->type);
-		fx->cb_args[1] = *m;
-		fx->cb_args[2] = reg_ptr(RGN_MAP_KEY, 0);
-		fx->cb_args[2].map = m->map;
-		fx->cb_args[3] = reg_ptr(RGN_MAP_VALUE, 0);
-		fx->cb_args[3].map = m->map;
-		fx->cb_args[4] = *ctxa;
+		if (!hlp_map_compatible(helper, om->type))
+			return fail(fx, pc, R_HELPER_ARGS,
+				    "bpf_for_each_map_elem cannot iterate map %s (type %u)", om->name,
+				    om->type);
+		args[1] = *m;
+		args[2] = reg_ptr(RGN_MAP_KEY, 0);
+		args[2].map = m->map;
+		args[3] = reg_ptr(RGN_MAP_VALUE, 0);
+		args[3].map = m->map;
+		args[4] = *ctxa;
 	}
-	fx->cb_target = (uint32_t)fn->map;
-	fx->cb_enter = true;
 	return 0;
 }
 
@@ -1620,10 +1666,8 @@ static int enter_callback(struct fx *fx, struct vstate *s, uint32_t callsite, ui
 	memset(nf, 0, sizeof(*nf));
 	for (int i = 0; i < ST_NREGS; i++)
 		nf->regs[i] = reg_uninit();
-	for (int i = 1; i <= 5; i++) {
+	for (int i = 1; i <= 5; i++)
 		nf->regs[i] = args[i];
-		nf->cb_args[i] = args[i];
-	}
 	nf->regs[10] = reg_ptr(RGN_STACK, 0);
 	nf->regs[10].frame = (uint8_t)(s->nframes - 1);
 	nf->callsite = callsite;
@@ -2283,11 +2327,12 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 			return fail(fx, pc, R_RET_RANGE,
 				    "callback returns %s: it must return 0 (continue) or 1 (stop)", b);
 		}
-		memcpy(args, f->cb_args, sizeof(args));
 		free(f->slots);
 		f->slots = NULL;
 		f->nslots = 0;
 		s->nframes--;
+		if (callback_args(fx, s, callsite, helper, args))
+			return -1;
 		/* one more iteration, from the caller's state as it is now */
 		t = state_copy(fx, s);
 		if (!t)
@@ -2542,8 +2587,11 @@ static int check_cfg(struct fx *fx)
 					    "jump from %s into another function at %u",
 					    fx->p->funcs[fpc].name, t);
 			}
-			if (in->kind == INSN_JA || in->kind == INSN_JCOND)
+			if (in->kind == INSN_JA || in->kind == INSN_JCOND) {
 				fx->prune[t] = 1;
+				if (t <= pc)
+					fx->loophead[t] = 1;
+			}
 			if (!seen[t]) {
 				seen[t] = 1;
 				work[wn++] = t;
@@ -2734,6 +2782,136 @@ static int push_pending(struct fx *fx, struct vstate *t, uint32_t pc)
 	return 0;
 }
 
+/* ---- bounded trace partitioning: joining states ------------------------------------------ */
+
+#define FIX_JOIN_AT 12 /* states kept apart at one point before new ones are joined */
+
+struct idjoin {
+	uint32_t a[64], b[64], c[64];
+	int n;
+};
+
+static uint32_t id_join(struct fx *fx, struct idjoin *m, uint32_t a, uint32_t b)
+{
+	if (!a && !b)
+		return 0;
+	for (int i = 0; i < m->n; i++)
+		if (m->a[i] == a && m->b[i] == b)
+			return m->c[i];
+	if (m->n == 64)
+		return ++fx->next_id;
+	m->a[m->n] = a;
+	m->b[m->n] = b;
+	m->c[m->n] = (a == b) ? a : ++fx->next_id;
+	return m->c[m->n++];
+}
+
+static struct sval sval_merge(struct sval a, struct sval b, bool widen)
+{
+	return widen ? sval_widen(a, sval_join(a, b), NULL, 0) : sval_join(a, b);
+}
+
+/*
+ * A register holding every value of @a and of @b, or "uninitialised", which
+ * no instruction may use: a sound stand-in for values we cannot describe
+ * together (a path that uses it is rejected, never wrongly accepted).
+ */
+static struct reg reg_join(struct fx *fx, const struct reg *a, const struct reg *b,
+			   struct idjoin *m, bool widen)
+{
+	struct reg r;
+
+	if (a->type != b->type || a->type == REG_UNINIT)
+		return reg_uninit();
+	if (a->type == REG_SCALAR)
+		return reg_scalar(sval_merge(a->v, b->v, widen));
+	if (a->rgn != b->rgn || a->maybe_null != b->maybe_null || a->rdonly != b->rdonly ||
+	    a->map != b->map || a->frame != b->frame || a->ref != b->ref ||
+	    (a->rgn == RGN_MEM && a->range != b->range) || a->rgn == RGN_FUNC)
+		return reg_uninit();
+	r = *a;
+	if (a->off == b->off) {
+		r.v = sval_merge(a->v, b->v, widen);
+	} else {
+		struct sval va = sval_alu(SVAL_ADD, a->v, sval_const((uint64_t)a->off), true);
+		struct sval vb = sval_alu(SVAL_ADD, b->v, sval_const((uint64_t)b->off), true);
+
+		if (a->rgn == RGN_PKT || a->rgn == RGN_PKT_META || a->rgn == RGN_CTX)
+			return reg_uninit(); /* ranges and ctx fields are relative to the offset */
+		r.off = 0;
+		r.v = sval_merge(va, vb, widen);
+	}
+	if (a->rgn == RGN_PKT || a->rgn == RGN_PKT_META) {
+		r.range = a->range < b->range ? a->range : b->range;
+		if (a->id != b->id || !sval_eq(a->v, b->v))
+			r.range = 0;
+	}
+	r.id = id_join(fx, m, a->id, b->id);
+	return r;
+}
+
+/* Join @b into @a (same shape required: frames, references, lock); false if impossible */
+static bool state_join(struct fx *fx, struct vstate *a, const struct vstate *b, bool widen)
+{
+	struct idjoin m;
+
+	m.n = 0;
+	if (a->nframes != b->nframes || a->nrefs != b->nrefs || a->lock_held != b->lock_held)
+		return false;
+	for (uint32_t i = 0; i < a->nrefs; i++)
+		if (a->refs[i] != b->refs[i])
+			return false;
+	for (uint32_t fi = 0; fi < a->nframes; fi++) {
+		const struct frame *bf = &b->fr[fi];
+		struct frame *af = &a->fr[fi];
+
+		if (af->callsite != bf->callsite || af->func != bf->func ||
+		    af->cb_helper != bf->cb_helper)
+			return false;
+	}
+	for (uint32_t fi = 0; fi < a->nframes; fi++) {
+		struct frame *af = &a->fr[fi];
+		const struct frame *bf = &b->fr[fi];
+
+		for (int r = 0; r < ST_NREGS; r++)
+			af->regs[r] = reg_join(fx, &af->regs[r], &bf->regs[r], &m, widen);
+		if (bf->nslots > af->nslots && grow_stack(fx, af, bf->nslots))
+			return false;
+		for (uint32_t si = 0; si < af->nslots; si++) {
+			static const struct slot empty;
+			struct slot *as = &af->slots[si];
+			const struct slot *bs = si < bf->nslots ? &bf->slots[si] : &empty;
+
+			if (as->spill_size && as->spill_size == bs->spill_size &&
+			    !memcmp(as->kind, bs->kind, 8)) {
+				as->spill = reg_join(fx, &as->spill, &bs->spill, &m, widen);
+				if (as->spill.type == REG_UNINIT) {
+					as->spill_size = 0;
+					for (int j = 0; j < 8; j++)
+						if (as->kind[j] == SK_SPILL)
+							as->kind[j] = SK_MISC;
+				}
+				continue;
+			}
+			if (as->spill_size || bs->spill_size) {
+				as->spill_size = 0;
+				as->spill = reg_uninit();
+			}
+			for (int j = 0; j < 8; j++) {
+				uint8_t x = as->kind[j], y = bs->kind[j];
+
+				if (x == SK_INVALID || y == SK_INVALID)
+					as->kind[j] = SK_INVALID;
+				else if (x == SK_ZERO && y == SK_ZERO)
+					as->kind[j] = SK_ZERO;
+				else
+					as->kind[j] = SK_MISC;
+			}
+		}
+	}
+	return true;
+}
+
 static bool in_callback(const struct vstate *s)
 {
 	for (uint32_t i = 0; i < s->nframes; i++)
@@ -2763,12 +2941,50 @@ static int visit(struct fx *fx, struct vstate *s, uint32_t pc)
 				    pc);
 		}
 	}
+	if (fx->ck_cnt[pc] >= FIX_JOIN_AT && !fx->loophead[pc]) {
+		/* too many paths meet here: continue with one state that covers this one and a
+		 * completed one, which it replaces (widened after repeated joins) */
+		struct ckpt **pp;
+
+		for (pp = &fx->ck[pc]; *pp; pp = &(*pp)->next) {
+			struct ckpt *o = *pp;
+			struct vstate *j;
+
+			if (o->branches)
+				continue;
+			j = state_copy(fx, s);
+			if (!j)
+				return fail(fx, pc, R_BUDGET, "out of memory");
+			if (!state_join(fx, j, o->st, o->joins >= 2)) {
+				state_free(fx, j);
+				continue;
+			}
+			/* swap the joined state in as the current one */
+			for (uint32_t i = 0; i < s->nframes; i++)
+				free(s->fr[i].slots);
+			*s = *j;
+			free(j);
+			*pp = o->next;
+			c = calloc(1, sizeof(*c));
+			if (!c) {
+				state_free(fx, o->st);
+				free(o);
+				return fail(fx, pc, R_BUDGET, "out of memory");
+			}
+			c->joins = o->joins + 1;
+			state_free(fx, o->st);
+			free(o);
+			fx->ck_cnt[pc]--;
+			goto store;
+		}
+	}
 	if (fx->ck_cnt[pc] >= FIX_MAX_CKPT_PER_PC)
 		return 0;
 	c = calloc(1, sizeof(*c));
+store:
 	if (!c)
 		return fail(fx, pc, R_BUDGET, "out of memory");
-	c->st = state_copy(fx, s);
+	c->st = state_copy_sz(fx, s, false);
 	if (!c->st) {
 		free(c);
 		return fail(fx, pc, R_BUDGET, "out of memory");
@@ -2791,6 +3007,7 @@ static struct vstate *entry_state(struct fx *fx)
 	if (!s)
 		return NULL;
 	memset(s, 0, sizeof(*s));
+	s->full = 1;
 	s->nframes = 1;
 	for (int i = 0; i < ST_NREGS; i++)
 		s->fr[0].regs[i] = reg_uninit();
@@ -2869,12 +3086,13 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 		fx.deadline = time(NULL) + (time_t)(opt->timeout_sec + 0.999);
 	fx.live = calloc(fx.n + 1, sizeof(*fx.live));
 	fx.prune = calloc(fx.n + 1, 1);
+	fx.loophead = calloc(fx.n + 1, 1);
 	fx.ck = calloc(fx.n + 1, sizeof(*fx.ck));
 	fx.ck_cnt = calloc(fx.n + 1, sizeof(*fx.ck_cnt));
 	fx.visits = calloc(fx.n + 1, sizeof(*fx.visits));
 	fx.func_depth = calloc(p->func_cnt + 1, sizeof(uint32_t));
 	fx.calls = calloc(p->func_cnt * p->func_cnt + 1, 1);
-	if (!fx.live || !fx.prune || !fx.ck || !fx.ck_cnt || !fx.visits || !fx.func_depth ||
+	if (!fx.live || !fx.prune || !fx.loophead || !fx.ck || !fx.ck_cnt || !fx.visits || !fx.func_depth ||
 	    !fx.calls) {
 		fail(&fx, 0, R_BUDGET, "out of memory");
 		goto out;
@@ -3087,8 +3305,11 @@ out:
 	}
 	free(fx.ck);
 	free(fx.ck_cnt);
+	while (fx.pool_cnt)
+		free(fx.pool[--fx.pool_cnt]);
 	free(fx.live);
 	free(fx.prune);
+	free(fx.loophead);
 	free(fx.visits);
 	free(fx.func_depth);
 	free(fx.calls);

@@ -89,6 +89,7 @@ struct dec {
 	const struct raw_insn *raw;
 	size_t cnt;
 	const struct insn *marks; /* slots marked INSN_LDDW_HI, or NULL */
+	bool lenient; /* insn_decode_one_unchecked(): targets are not checked */
 	struct insn_err *err;
 };
 
@@ -171,6 +172,10 @@ static int resolve(const struct dec *d, uint32_t pc, int64_t disp, const char *w
 {
 	int64_t t = (int64_t)pc + 1 + disp;
 
+	if (d->lenient) {
+		*target = t >= 0 && (uint64_t)t < d->cnt ? (uint32_t)t : 0;
+		return 0;
+	}
 	if (t < 0)
 		return fail(d, pc, "%s target %" PRId64 " is before the start of the program", what,
 			    t);
@@ -381,7 +386,7 @@ static int dec_lddw(const struct dec *d, const struct raw_insn *r, struct insn *
 
 	o->kind = INSN_LDDW;
 	o->size = 8;
-	if ((size_t)pc + 1 >= d->cnt || slot_is_hi(d, pc))
+	if ((size_t)pc + 1 >= d->cnt)
 		return fail(d, pc, "lddw at %" PRIu32 " is missing its second slot", pc);
 	if (check_hi(d, pc) || need_zero(d, pc, "off", r->off, "lddw"))
 		return -1;
@@ -560,6 +565,17 @@ int insn_decode_one(const struct raw_insn *raw, size_t cnt, uint32_t pc, struct 
 		    struct insn_err *err)
 {
 	struct dec d = { .raw = raw, .cnt = cnt, .marks = NULL, .err = err };
+
+	if (pc >= cnt)
+		return fail(&d, pc, "instruction %" PRIu32 " is past the end (program has %zu instructions)",
+			    pc, cnt);
+	return decode(&d, pc, out);
+}
+
+int insn_decode_one_unchecked(const struct raw_insn *raw, size_t cnt, uint32_t pc,
+			      struct insn *out, struct insn_err *err)
+{
+	struct dec d = { .raw = raw, .cnt = cnt, .marks = NULL, .lenient = true, .err = err };
 
 	if (pc >= cnt)
 		return fail(&d, pc, "instruction %" PRIu32 " is past the end (program has %zu instructions)",

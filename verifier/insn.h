@@ -149,6 +149,15 @@ int insn_decode_all(const struct raw_insn *raw, size_t cnt, struct insn *out, st
 int insn_decode_one(const struct raw_insn *raw, size_t cnt, uint32_t pc, struct insn *out,
 		    struct insn_err *err);
 
+/*
+ * As insn_decode_one() but without the target checks: fields are checked, a
+ * jump or call target outside the program or onto a second lddw slot is not
+ * an error (@out->target is then 0 if outside). For disassembling programs
+ * that fail validation. (added by the decoder)
+ */
+int insn_decode_one_unchecked(const struct raw_insn *raw, size_t cnt, uint32_t pc,
+			      struct insn *out, struct insn_err *err);
+
 /* Text as llvm-objdump -d --no-show-raw-insn prints it (LLVM 14), without the
  * "pc:" prefix, e.g. "r1 = *(u32 *)(r1 + 4)", "if r2 > r3 goto +5", "r1 = 0 ll" */
 int insn_snprint(char *buf, size_t size, const struct insn *in);

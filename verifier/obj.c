@@ -471,7 +471,8 @@ static int check_header(struct ld *l)
 		return fail(
 			l, NULL, BV_EFORMAT,
 			"section header table (%zu entries at %#llx) past the end of the file (%llu bytes)",
-			l->shnum, (unsigned long long)eh.e_shoff, (unsigned long long)l->fsize);
+			l->shnum ? l->shnum : (size_t)eh.e_shnum, (unsigned long long)eh.e_shoff,
+			(unsigned long long)l->fsize);
 	l->o->big_endian = l->be;
 	return 0;
 }

@@ -92,17 +92,18 @@ struct frame {
 	struct slot *slots;
 	uint32_t cb_helper; /* callback frame: the helper that calls it (bpf_loop, ...), else 0 */
 	uint32_t cb_target; /* callback frame: entry pc */
-	struct reg cb_args[6]; /* callback frame: r1-r5 at entry, to start the next iteration */
 };
 
+/* fr[] must stay last: stored checkpoints allocate only the frames in use */
 struct vstate {
 	uint32_t nframes;
-	struct frame fr[ST_MAX_FRAMES];
 	uint32_t refs[ST_MAX_REFS]; /* acquired, not yet released reference ids */
 	uint32_t ref_pc[ST_MAX_REFS]; /* where each was acquired */
 	uint32_t nrefs;
 	uint32_t lock_held; /* map index + 1 of the held bpf_spin_lock, 0 if none */
 	uint32_t lock_id;
+	uint32_t full; /* allocated with room for every frame */
+	struct frame fr[ST_MAX_FRAMES];
 };
 
 #endif

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Decapsulate an outer 4-byte tag with bpf_xdp_adjust_head, then read the
+ * Ethernet type through the pointer computed before the call.
+ */
+#include <linux/bpf.h>
+#include <linux/if_ether.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_endian.h>
+
+#define OUTER_TAG 4
+
+SEC("xdp")
+int xdp_pop_tag(struct xdp_md *ctx)
+{
+	void *data = (void *)(long)ctx->data;
+	void *data_end = (void *)(long)ctx->data_end;
+	struct ethhdr *eth = data + OUTER_TAG;
+
+	if ((void *)(eth + 1) > data_end)
+		return XDP_PASS;
+	if (bpf_xdp_adjust_head(ctx, OUTER_TAG))
+		return XDP_DROP;
+	/* BUG: eth was computed before bpf_xdp_adjust_head, which invalidates packet pointers */
+	return eth->h_proto == bpf_htons(ETH_P_IP) ? XDP_PASS : XDP_DROP;
+}
+
+char LICENSE[] SEC("license") = "Dual MIT/GPL";

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+/* Drop IPv4 packets addressed to one blocked destination; fixed-size header check. */
+#include <linux/bpf.h>
+#include <linux/if_ether.h>
+#include <linux/ip.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_endian.h>
+
+#define BLOCKED_DADDR 0x0a000001 /* 10.0.0.1 */
+
+SEC("xdp")
+int xdp_block_dst(struct xdp_md *ctx)
+{
+	void *data = (void *)(long)ctx->data;
+	void *data_end = (void *)(long)ctx->data_end;
+	struct ethhdr *eth = data;
+	struct iphdr *iph;
+
+	if ((void *)(eth + 1) > data_end)
+		return XDP_PASS;
+	if (eth->h_proto != bpf_htons(ETH_P_IP))
+		return XDP_PASS;
+	iph = (void *)(eth + 1);
+	if ((void *)(iph + 1) > data_end)
+		return XDP_DROP;
+	if (iph->daddr == bpf_htonl(BLOCKED_DADDR))
+		return XDP_DROP;
+	return XDP_PASS;
+}
+
+char LICENSE[] SEC("license") = "Dual MIT/GPL";
