@@ -18,8 +18,8 @@ CHECK   := $(shell pkg-config --cflags --libs check)
 
 LIB_SRC := $(sort $(wildcard verifier/*.c domains/*.c))
 CLI_SRC := $(sort $(wildcard cli/*.c))
-TEST_SRC := $(sort $(wildcard tests/check_*.c))
-TEST_HELPERS := $(sort $(filter-out $(TEST_SRC),$(wildcard tests/*.c)))
+TEST_SRC := $(sort $(filter-out tests/check_main.c,$(wildcard tests/check_*.c)))
+TEST_HELPERS := $(sort $(filter-out $(TEST_SRC) tests/check_main.c tests/elfmangle.c tests/mutate.c,$(wildcard tests/*.c)))
 HDRS    := $(wildcard include/*.h verifier/*.h domains/*.h cli/*.h tests/*.h)
 
 B       := build
@@ -72,7 +72,7 @@ testdata: $(TD_OBJ)
 check: check-unit check-e2e
 
 check-unit: $(B)/check_all
-	CK_DEFAULT_TIMEOUT=600 ./$(B)/check_all
+	CK_FORK=$${CK_FORK:-no} CK_DEFAULT_TIMEOUT=600 ./$(B)/check_all
 
 check-e2e: bpfverify $(B)/bpfverify-san testdata
 	sh tests/run_e2e.sh $(B)/bpfverify-san
@@ -90,7 +90,11 @@ bench-domains: $(B)/bench_domains
 $(B)/bench_domains: bench/bench_domains.c $(LIB_OBJ) $(HDRS)
 	$(CC) $(ALL_CFLAGS) -o $@ bench/bench_domains.c $(LIB_OBJ) $(LIBS) $(GMPLIBS)
 
-bench: bpfverify testdata
+$(B)/bench/bench_verify: bench/bench_verify.c $(LIB_OBJ) $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ bench/bench_verify.c $(LIB_OBJ) $(LIBS) $(GMPLIBS)
+
+bench: bpfverify testdata $(B)/bench/bench_verify
 	sh bench/run.sh
 
 install: bpfverify

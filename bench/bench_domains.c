@@ -69,24 +69,24 @@ static void bench_refine(enum sval_cmp c, bool is64, const struct sval *a, const
 
 #define ITERS 200000
 
-#define BENCH(label, expr)                                                  \
-	do {                                                                \
-		double t0 = now_ns();                                       \
-		for (int it = 0; it < ITERS; it++) {                        \
-			const struct sval *a = &pool[it % POOL];            \
-			const struct sval *b = &pool[(it * 7 + 3) % POOL];  \
-			(void)a;                                            \
-			(void)b;                                            \
-			expr;                                               \
-		}                                                           \
+#define BENCH(label, expr)                                                     \
+	do {                                                                   \
+		double t0 = now_ns();                                          \
+		for (int it = 0; it < ITERS; it++) {                           \
+			const struct sval *a = &pool[it % POOL];               \
+			const struct sval *b = &pool[(it * 7 + 3) % POOL];     \
+			(void)a;                                               \
+			(void)b;                                               \
+			expr;                                                  \
+		}                                                              \
 		printf("%-22s %8.1f ns/op\n", label, (now_ns() - t0) / ITERS); \
 	} while (0)
 
 int main(void)
 {
 	static const char *const op_name[SVAL_OP_CNT] = {
-		"add", "sub", "mul", "div", "sdiv", "or",  "and", "lsh",
-		"rsh", "neg", "mod", "smod", "xor", "mov", "arsh",
+		"add", "sub", "mul", "div",  "sdiv", "or",  "and",  "lsh",
+		"rsh", "neg", "mod", "smod", "xor",  "mov", "arsh",
 	};
 	static const char *const cmp_name[SVAL_CMP_CNT] = {
 		"jeq", "jne", "jgt", "jge", "jlt", "jle", "jsgt", "jsge", "jslt", "jsle", "jset",
@@ -113,9 +113,8 @@ int main(void)
 	BENCH("meet", fold(sval_meet(*a, *b)));
 	BENCH("widen", fold(sval_widen(*a, sval_join(*a, *b), NULL, 0)));
 	BENCH("reduce (reduced)", fold(sval_reduce(*a)));
-	BENCH("reduce (from meet)", fold(sval_reduce((struct sval){
-						.tn = tnum_meet(a->tn, b->tn),
-						.r = itv_meet(a->r, b->r) })));
+	BENCH("reduce (from meet)", fold(sval_reduce((struct sval){ .tn = tnum_meet(a->tn, b->tn),
+								    .r = itv_meet(a->r, b->r) })));
 	BENCH("leq", sink += sval_leq(*a, *b));
 	for (int c = 0; c < SVAL_CMP_CNT; c++) {
 		for (int w = 1; w >= 0; w--) {
@@ -124,8 +123,7 @@ int main(void)
 		}
 	}
 	BENCH("branch_taken jgt", sink += (uint64_t)sval_branch_taken(SVAL_JGT, true, *a, *b));
-	BENCH("branch_taken jeq32",
-	      sink += (uint64_t)sval_branch_taken(SVAL_JEQ, false, *a, *b));
+	BENCH("branch_taken jeq32", sink += (uint64_t)sval_branch_taken(SVAL_JEQ, false, *a, *b));
 
 	printf("tnum operators\n");
 	BENCH("tnum_add", sink += tnum_add(a->tn, b->tn).mask);

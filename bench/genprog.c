@@ -131,15 +131,15 @@ static void gen_packet(size_t n)
 	LDX_W(3, 1, 4); /* data_end */
 	MOV_REG(4, 2);
 	ADD_IMM(4, 64);
-	JGT_REG(4, 3, 0); /* patched below to jump to the exit */
-	size_t patch = cnt - 1;
+	emit(0xbd, 4, 3, 2, 0); /* if r4 <= r3 goto +2 */
+	MOV_IMM(0, 1);
+	EXIT();
 	MOV_IMM(0, 0);
 	while (cnt + 8 < n) {
-		LDX_B(5, 2, (int16_t)(cnt % 60));
+		LDX_B(5, 2, (int16_t)((cnt * 7) % 60));
 		ADD_REG(0, 5);
 		AND_IMM(0, 0xffff);
 	}
-	prog[patch].off = (int16_t)(cnt - patch - 1);
 	MOV_IMM(0, 2);
 	EXIT();
 }

@@ -49,8 +49,9 @@ int baseline_apply(const char *path, struct run *r)
 		for (s = strtok_r(line, "\t", &save); s && n < 4; s = strtok_r(NULL, "\t", &save))
 			fld[n++] = s;
 		if (n < 4) {
-			fprintf(stderr, "%s:%u: error: want FILE<TAB>SECTION<TAB>FUNCTION<TAB>RULE\n",
-				path, lineno);
+			fprintf(stderr,
+				"%s:%u: error: want FILE<TAB>SECTION<TAB>FUNCTION<TAB>RULE\n", path,
+				lineno);
 			fclose(f);
 			return EXIT_INPUT;
 		}
@@ -78,8 +79,9 @@ int baseline_write(const char *path, const struct run *r)
 		fprintf(stderr, "bpfverify: cannot write baseline %s: %s\n", path, strerror(errno));
 		return EXIT_INPUT;
 	}
-	fprintf(f, "# bpfverify %s baseline, version 1\n"
-		   "# FILE<TAB>SECTION<TAB>FUNCTION<TAB>RULE<TAB>message (the message is not matched)\n",
+	fprintf(f,
+		"# bpfverify %s baseline, version 1\n"
+		"# FILE<TAB>SECTION<TAB>FUNCTION<TAB>RULE<TAB>message (the message is not matched)\n",
 		BV_VERSION);
 	for (size_t i = 0; i < r->prog_cnt; i++) {
 		const struct prec *p = &r->progs[i];

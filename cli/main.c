@@ -105,7 +105,8 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 		print_diags(&d);
 		if (c->type >= 0)
 			bv_object_set_type(o, (enum bv_prog_type)c->type);
-		printf("%s: license \"%s\"\n", argv[a], bv_object_license(o) ? bv_object_license(o) : "");
+		printf("%s: license \"%s\"\n", argv[a],
+		       bv_object_license(o) ? bv_object_license(o) : "");
 		printf("  %-24s %-24s %-16s %6s %-5s %s\n", "SECTION", "FUNCTION", "TYPE", "INSNS",
 		       "LINES", "MAPS");
 		for (size_t i = 0; i < bv_object_prog_cnt(o); i++) {
@@ -115,8 +116,8 @@ static int cmd_list(struct cli *c, int argc, char **argv)
 			if (!cli_selected(c, pi.section, pi.func))
 				continue;
 			printf("  %-24s %-24s %-16s %6zu %-5s ", pi.section, pi.func,
-			       pi.is_subprog ? "(subprogram)" : bv_prog_type_name(pi.type), pi.insn_cnt,
-			       pi.has_line_info ? "yes" : "no");
+			       pi.is_subprog ? "(subprogram)" : bv_prog_type_name(pi.type),
+			       pi.insn_cnt, pi.has_line_info ? "yes" : "no");
 			for (size_t m = 0; m < pi.map_cnt; m++)
 				printf("%s%s", m ? "," : "", pi.map_names[m]);
 			if (!pi.map_cnt)
@@ -196,7 +197,8 @@ static int cmd_check(struct cli *c, int fmt, bool fmt_given, const struct output
 		int of = outs[i].fmt >= 0 ? outs[i].fmt : fmt;
 
 		if (!f) {
-			fprintf(stderr, "bpfverify: cannot write %s: %s\n", outs[i].path, strerror(errno));
+			fprintf(stderr, "bpfverify: cannot write %s: %s\n", outs[i].path,
+				strerror(errno));
 			code = EXIT_USAGE;
 			goto out_close;
 		}
@@ -255,8 +257,8 @@ static int parse_output(const char *arg, struct output_req *o)
 	o->fmt = fmt_parse(name);
 	o->path = eq + 1;
 	if (o->fmt < 0 || !*o->path) {
-		fprintf(stderr, "bpfverify: -o wants FORMAT=FILE, e.g. sarif=out.sarif (got '%s')\n",
-			arg);
+		fprintf(stderr,
+			"bpfverify: -o wants FORMAT=FILE, e.g. sarif=out.sarif (got '%s')\n", arg);
 		return -1;
 	}
 	return 0;
@@ -303,7 +305,7 @@ enum {
 	OPT_FAIL_IF,
 };
 
-static const char *const commands[] = { "check", "list", "disasm", "rules",
+static const char *const commands[] = { "check",   "list",  "disasm", "rules",
 					"explain", "stats", "compare" };
 
 int main(int argc, char **argv)
@@ -372,8 +374,9 @@ int main(int argc, char **argv)
 		case OPT_FORMAT:
 			fmt = fmt_parse(optarg);
 			if (fmt < 0) {
-				fprintf(stderr, "bpfverify: unknown format '%s' (text, gcc, json, sarif, "
-						"github, csv, tsv, table)\n",
+				fprintf(stderr,
+					"bpfverify: unknown format '%s' (text, gcc, json, sarif, "
+					"github, csv, tsv, table)\n",
 					optarg);
 				goto out;
 			}
@@ -409,7 +412,8 @@ int main(int argc, char **argv)
 			double v = strtod(optarg, &end);
 
 			if (*end || !(v > 0)) {
-				fprintf(stderr, "bpfverify: --timeout needs a positive number of seconds\n");
+				fprintf(stderr,
+					"bpfverify: --timeout needs a positive number of seconds\n");
 				goto out;
 			}
 			c.opt.timeout_sec = v;
@@ -441,7 +445,8 @@ int main(int argc, char **argv)
 			} else if (!strcmp(optarg, "inconclusive")) {
 				c.fail_on_error = false;
 			} else {
-				fprintf(stderr, "bpfverify: --fail-on wants error or inconclusive\n");
+				fprintf(stderr,
+					"bpfverify: --fail-on wants error or inconclusive\n");
 				goto out;
 			}
 			break;
@@ -461,8 +466,9 @@ int main(int argc, char **argv)
 			}
 			if (!*s.rule || (strcmp(s.rule, "*") && !rule_find(s.rule) &&
 					 !(s.rule[0] == 'P' || s.rule[0] == 'p'))) {
-				fprintf(stderr, "bpfverify: --suppress: unknown rule '%s' (see bpfverify "
-						"rules)\n",
+				fprintf(stderr,
+					"bpfverify: --suppress: unknown rule '%s' (see bpfverify "
+					"rules)\n",
 					s.rule);
 				goto out;
 			}
@@ -541,8 +547,8 @@ int main(int argc, char **argv)
 		code = cmd_stats(&c, fmt < 0 ? FMT_TABLE : (enum out_fmt)fmt, argc - optind,
 				 argv + optind);
 	else
-		code = cmd_check(&c, fmt < 0 ? FMT_TEXT : fmt, fmt >= 0, outs, out_cnt, argc - optind,
-				 argv + optind);
+		code = cmd_check(&c, fmt < 0 ? FMT_TEXT : fmt, fmt >= 0, outs, out_cnt,
+				 argc - optind, argv + optind);
 	goto out;
 nomem:
 	fprintf(stderr, "bpfverify: out of memory\n");

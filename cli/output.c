@@ -11,8 +11,8 @@
 
 /* keep in sync with enum out_fmt */
 static const char *const fmt_names[FMT_CNT] = {
-	[FMT_TEXT] = "text", [FMT_GCC] = "gcc", [FMT_JSON] = "json",	 [FMT_SARIF] = "sarif",
-	[FMT_GITHUB] = "github", [FMT_CSV] = "csv", [FMT_TSV] = "tsv", [FMT_TABLE] = "table",
+	[FMT_TEXT] = "text",	 [FMT_GCC] = "gcc", [FMT_JSON] = "json", [FMT_SARIF] = "sarif",
+	[FMT_GITHUB] = "github", [FMT_CSV] = "csv", [FMT_TSV] = "tsv",	 [FMT_TABLE] = "table",
 };
 
 int fmt_parse(const char *s)
@@ -138,7 +138,7 @@ static void text_finding(const struct cli *c, FILE *f, const struct filerec *fr,
 	if (c->opt.verbose && fd->state)
 		fprintf(f, "  %snote:%s state: %s\n", k->note, k->off, fd->state);
 	if (hint)
-		fprintf(f, "  %shint:%s %s (bpfverify explain %s)\n", k->note, k->off, hint,
+		fprintf(f, "  %shint:%s %s; see: bpfverify explain %s\n", k->note, k->off, hint,
 			fd->rule);
 }
 
@@ -170,7 +170,8 @@ static void render_text(const struct cli *c, const struct run *r, FILE *f, bool 
 				const struct frec *fd = &p->f[j];
 
 				if (fd->supp != SUPP_NONE) {
-					fprintf(f, "  %snote:%s known finding [%s %s] suppressed by %s\n",
+					fprintf(f,
+						"  %snote:%s known finding [%s %s] suppressed by %s\n",
 						k.note, k.off, fd->rule, fd->rule_name,
 						supp_name(fd->supp));
 					continue;
@@ -187,7 +188,8 @@ static void render_text(const struct cli *c, const struct run *r, FILE *f, bool 
 		}
 	}
 	if (r->prog_cnt > 1)
-		fprintf(f, "%zu programs: %zu accepted, %zu rejected, %zu inconclusive, %zu errors\n",
+		fprintf(f,
+			"%zu programs: %zu accepted, %zu rejected, %zu inconclusive, %zu errors\n",
 			r->prog_cnt, n[BV_ACCEPT], n[BV_REJECT], n[BV_INCONCLUSIVE], n[BV_ERROR]);
 }
 
@@ -206,11 +208,12 @@ static void render_gcc(const struct run *r, FILE *f)
 				continue;
 			if (fd->src_file)
 				fprintf(f, "%s:%u:%u: %s: %s [%s %s]\n", fd->src_file, fd->line,
-					fd->col, finding_level(p), fd->msg, fd->rule, fd->rule_name);
-			else if (fd->pc >= 0)
-				fprintf(f, "%s: %s: %s/%s+%lld: %s [%s %s]\n", path, finding_level(p),
-					p->section, p->func, (long long)fd->pc, fd->msg, fd->rule,
+					fd->col, finding_level(p), fd->msg, fd->rule,
 					fd->rule_name);
+			else if (fd->pc >= 0)
+				fprintf(f, "%s: %s: %s/%s+%lld: %s [%s %s]\n", path,
+					finding_level(p), p->section, p->func, (long long)fd->pc,
+					fd->msg, fd->rule, fd->rule_name);
 			else
 				fprintf(f, "%s: %s: %s/%s: %s [%s %s]\n", path, finding_level(p),
 					p->section, p->func, fd->msg, fd->rule, fd->rule_name);
@@ -358,7 +361,10 @@ void out_csv_row(FILE *f, const struct run *r, const struct prec *p, bool findin
 			else
 				fputs(",,,", f);
 			csv_field(f, fd->msg);
-			fprintf(f, ",%s", fd->supp == SUPP_NONE ? "" : fd->supp == SUPP_BASELINE ? "baseline" : "rule");
+			fprintf(f, ",%s",
+				fd->supp == SUPP_NONE	    ? ""
+				: fd->supp == SUPP_BASELINE ? "baseline"
+							    : "rule");
 		} else {
 			fputs(",,,,,,,,", f);
 		}
@@ -433,7 +439,8 @@ static void render_json(const struct cli *c, const struct run *r, FILE *f)
 	size_t n[4] = { 0 };
 	bool first = true;
 
-	fprintf(f, "{\"version\":1,\"tool\":\"bpfverify %s\",\"tool_version\":\"%s\",\"programs\":[",
+	fprintf(f,
+		"{\"version\":1,\"tool\":\"bpfverify %s\",\"tool_version\":\"%s\",\"programs\":[",
 		BV_VERSION, BV_VERSION);
 	for (size_t i = 0; i < r->prog_cnt; i++) {
 		const struct prec *p = &r->progs[i];

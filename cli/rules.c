@@ -13,7 +13,8 @@
 #include "cli.h"
 
 const struct rule_info rule_table[] = {
-	{ "P2.5", "bad-jump", NULL, "error", "jump or call outside its function, or unreachable code",
+	{ "P2.5", "bad-jump", NULL, "error",
+	  "jump or call outside its function, or unreachable code",
 	  "A jump or call target lies outside the program or crosses into another function, lands "
 	  "in the middle of a 64-bit immediate load, or an instruction can never be reached. The "
 	  "kernel builds the control-flow graph before any other check and rejects all of these.",
@@ -49,7 +50,7 @@ const struct rule_info rule_table[] = {
 	  "infinite loop detected at insn %d\n"
 	  "BPF program is too large. Processed 1000001 insn\n"
 	  "back-edge from insn %d to %d",
-	  "[BoundedLoopCount] \"Loop counter is too large\"" },
+	  "[BoundedLoopCount] (with termination checking on: loop counter <= 100000)" },
 	{ "P3.1", "reg-uninit", NULL, "error", "a register is read before it is written",
 	  "A register is used before any instruction on some path wrote it. At entry only r1 "
 	  "(context) and r10 (frame pointer) are set; every helper call clobbers r1-r5.",
@@ -57,15 +58,13 @@ const struct rule_info rule_table[] = {
 	  "from callee-saved registers or the stack",
 	  "    asm volatile(\"r0 = r2; exit\");  /* r2 never written */\n"
 	  "fix: write r2 first, or use the value the helper call returned in r0",
-	  "R%d !read_ok",
-	  "[TypeConstraint] on an uninitialised register (T_UNINIT)" },
+	  "R%d !read_ok", "[TypeConstraint] on an uninitialised register (T_UNINIT)" },
 	{ "P3.2", "r10-write", NULL, "error", "the frame pointer r10 is written",
 	  "r10 is the read-only frame pointer; no instruction may write it.",
 	  "copy r10 to another register and do the arithmetic there",
 	  "    asm volatile(\"r10 += -8\");\n"
 	  "fix: r1 = r10; r1 += -8;",
-	  "frame pointer is read only",
-	  "\"invalid target r10\", \"cannot modify r10\"" },
+	  "frame pointer is read only", "\"invalid target r10\", \"cannot modify r10\"" },
 	{ "P3.3", "ptr-arith", NULL, "error", "forbidden pointer arithmetic",
 	  "Only 64-bit addition and subtraction of a bounded scalar may change a pointer. 32-bit "
 	  "operations, multiplication, bitwise operations, pointer + pointer, arithmetic on map "
@@ -78,7 +77,6 @@ const struct rule_info rule_table[] = {
 	  "R%d 32-bit pointer arithmetic prohibited\n"
 	  "R%d pointer arithmetic on %s prohibited, null-check it first\n"
 	  "R%d bitwise operator %s on pointer prohibited\n"
-	  "R%d tried to add from different maps, paths or scalars\n"
 	  "math between %s pointer and register with unbounded min value is not allowed",
 	  "[Addable] \"Only numbers can be added to pointers\", [Comparable], "
 	  "[TypeConstraint] number" },
@@ -127,8 +125,7 @@ const struct rule_info rule_table[] = {
 	  "invalid stack off=%d size=%d\n"
 	  "invalid variable-offset write to stack R%d\n"
 	  "invalid unbounded variable-offset write to stack R%d",
-	  "[ValidAccess] on the stack: \"Lower bound must be at least r10.stack_offset - "
-	  "EBPF_SUBPROGRAM_STACK_SIZE\", \"Stack access out of bounds\"" },
+	  "[ValidAccess] on the stack (T_STACK); decode-time note \"Stack access out of bounds\"" },
 	{ "P4.3", "stack-misaligned", NULL, "error", "stack access not aligned to its size",
 	  "The kernel requires naturally aligned stack accesses (an 8-byte access at an offset "
 	  "that is a multiple of 8).",
@@ -163,15 +160,16 @@ const struct rule_info rule_table[] = {
 	{ "P5.2", "pkt-oob", NULL, "error", "packet access not proven within data_end",
 	  "A read or write of packet data is not covered by a comparison against data_end on "
 	  "every path. After `if (p + N > data_end) return ...;` the verifier knows N bytes from p "
-	  "are in the packet; any access past that, including an off-by-one, is rejected.",
-	  "compare data + N against data_end before reading N bytes (the check must cover the "
-	  "whole field, e.g. (void *)(iph + 1) > data_end)",
+	  "are in the packet; any access past that, including an off-by-one, is rejected. The "
+	  "check must cover the whole field that is read: (void *)(iph + 1) > data_end covers "
+	  "every field of *iph.",
+	  "compare data + N against data_end before reading N bytes",
 	  "    if ((void *)iph + sizeof(*iph) - 1 > data_end) return XDP_DROP;\n"
 	  "    if (iph->daddr == addr) ...      /* daddr ends at byte 20, 19 checked */\n"
 	  "fix: if ((void *)(iph + 1) > data_end) return XDP_DROP;",
 	  "invalid access to packet, off=%d size=%d, R%d(id=%d,off=%d,r=%d)\n"
 	  "R%d offset is outside of the packet",
-	  "[ValidAccess] on the packet: \"Upper bound must be at most packet_size\"" },
+	  "[ValidAccess] on the packet (T_PACKET): the upper bound must stay <= packet_size" },
 	{ "P5.4", "map-oob", NULL, "error", "map value access outside [0, value_size)",
 	  "An access into a map value, with its constant and variable offset, may fall outside the "
 	  "value, or the offset may be negative.",
@@ -200,7 +198,7 @@ const struct rule_info rule_table[] = {
 	  "    const volatile int limit = 10; ... *(int *)&limit = 0;\n"
 	  "fix: move the value to a writable .bss/.data variable or a map",
 	  "write into map forbidden\n"
-	  "cannot write into %s",
+	  "cannot write into packet",
 	  "[ValidAccess] with access type write" },
 	{ "P5.7", "ld-abs", NULL, "error", "legacy packet load (LD_ABS/LD_IND) misuse",
 	  "Legacy packet loads need r6 to hold the socket-buffer context and a program type with "
@@ -257,8 +255,7 @@ const struct rule_info rule_table[] = {
 	  "verify with the kernel (bpftool prog load) or suppress with --suppress P6.5",
 	  "    bpf_task_acquire(task);\n"
 	  "fix: none needed if the kernel accepts it",
-	  "calling kernel function %s is not allowed",
-	  "CallBtf (kfunc table)" },
+	  "calling kernel function %s is not allowed", "CallBtf (kfunc table)" },
 	{ "P6.6", "bpf-call", NULL, "error", "BPF-to-BPF call misuse",
 	  "A call to another BPF function passes arguments its BTF signature does not allow, "
 	  "or the callee's frame or stack use breaks the calling rules.",
@@ -284,8 +281,7 @@ const struct rule_info rule_table[] = {
 	  "test the divisor before dividing: if (d == 0) return 0;",
 	  "    avg = sum / cnt;\n"
 	  "fix: avg = cnt ? sum / cnt : 0;",
-	  "div by zero (immediate zero only)",
-	  "[ValidDivisor] \"Possible division by zero\"" },
+	  "div by zero (immediate zero only)", "[ValidDivisor] \"Possible division by zero\"" },
 	{ "P8.2", "atomic", NULL, "error", "atomic operation on a forbidden memory kind",
 	  "Atomic operations work on the stack and map values only, never on the context or packet "
 	  "data, and may not store pointers.",
@@ -299,8 +295,7 @@ const struct rule_info rule_table[] = {
 	  "return a value on every path",
 	  "    asm volatile(\"exit\");\n"
 	  "fix: r0 = 0; exit",
-	  "R0 !read_ok",
-	  "[TypeConstraint] number on r0 at exit" },
+	  "R0 !read_ok", "[TypeConstraint] number on r0 at exit" },
 	{ "P9.2", "ret-ptr", NULL, "error", "a pointer returned where a scalar is required",
 	  "The program returns a pointer in r0; the main program must return a scalar.",
 	  "return a scalar (an action code or 0/1), never a pointer",
@@ -326,8 +321,7 @@ const struct rule_info rule_table[] = {
 	  "the program with the kernel",
 	  "    SEC(\"my_custom_section\") int f(void *ctx) { ... }\n"
 	  "fix: bpfverify --type xdp prog.o",
-	  "(no kernel equivalent: the kernel knows every feature it supports)",
-	  "\"not implemented\"" },
+	  "(no kernel equivalent: the kernel knows every feature it supports)", "(no equivalent)" },
 	{ "P10.3", "budget", NULL, "warning", "analysis budget spent (inconclusive)",
 	  "The analysis stopped after --max-insns processed instructions or --timeout seconds "
 	  "before reaching a verdict.",
@@ -403,8 +397,33 @@ int cmd_rules(enum out_fmt fmt)
 		return EXIT_OK;
 	}
 	for (size_t i = 0; i < rule_cnt; i++)
-		printf("%-6s %-20s %s\n", rule_table[i].id, rule_table[i].name, rule_table[i].summary);
+		printf("%-6s %-20s %s\n", rule_table[i].id, rule_table[i].name,
+		       rule_table[i].summary);
 	return EXIT_OK;
+}
+
+/* Print @s wrapped at 78 columns */
+static void wrapped(const char *s)
+{
+	size_t col = 0;
+
+	while (*s) {
+		size_t n = strcspn(s, " ");
+
+		if (col && col + 1 + n > 78) {
+			putchar('\n');
+			col = 0;
+		} else if (col) {
+			putchar(' ');
+			col++;
+		}
+		printf("%.*s", (int)n, s);
+		col += n;
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	putchar('\n');
 }
 
 static void indented(const char *s)
@@ -432,7 +451,8 @@ int cmd_explain(int argc, char **argv)
 		const struct rule_info *r = rule_find(argv[a]);
 
 		if (!r) {
-			fprintf(stderr, "bpfverify: unknown rule '%s' (see bpfverify rules)\n", argv[a]);
+			fprintf(stderr, "bpfverify: unknown rule '%s' (see bpfverify rules)\n",
+				argv[a]);
 			code = EXIT_USAGE;
 			continue;
 		}
@@ -441,11 +461,15 @@ int cmd_explain(int argc, char **argv)
 		printf("%s %s: %s\n\n", r->id, r->name, r->summary);
 		if (r->alias)
 			printf("Also reported as: %s\n\n", r->alias);
-		printf("%s\n\nExample:\n", r->description);
+		wrapped(r->description);
+		printf("\nExample:\n");
 		indented(r->example);
-		printf("\nUsual fix: %s\n\nKernel verifier messages (search terms):\n", r->hint);
+		printf("\nUsual fix:\n");
+		wrapped(r->hint);
+		printf("\nKernel verifier messages (search terms):\n");
 		indented(r->kernel);
-		printf("\nPREVAIL assertions: %s\n", r->prevail);
+		printf("\nPREVAIL assertions:\n");
+		wrapped(r->prevail);
 		printf("\nSeverity: %s (%s)\n", r->level,
 		       !strcmp(r->level, "error") ? "the program is rejected, exit status 1"
 						  : "the verdict is inconclusive, exit status 4");

@@ -41,16 +41,14 @@ bool cli_selected(const struct cli *c, const char *section, const char *func)
 	return !any_pos || match;
 }
 
-char *cli_map_path(const struct cli *c, const char *p)
+/* Apply the first matching --path-map to @p; NULL if none matches (or out of memory) */
+static char *apply_maps(const struct cli *c, const char *p, bool *matched)
 {
-	char *out;
-	size_t n;
-
-	if (!p)
-		return NULL;
+	*matched = false;
 	for (size_t i = 0; i < c->map_cnt; i++) {
 		const char *from = c->maps[i].from, *to = c->maps[i].to;
-		size_t fl = strlen(from);
+		size_t fl = strlen(from), n;
+		char *out;
 
 		if (!fl || strncmp(p, from, fl))
 			continue;
@@ -64,12 +62,28 @@ char *cli_map_path(const struct cli *c, const char *p)
 		out = malloc(n);
 		if (out)
 			snprintf(out, n, "%s%s", to, p);
+		*matched = true;
 		return out;
 	}
-	n = strlen(c->cwd);
+	return NULL;
+}
+
+char *cli_map_path(const struct cli *c, const char *p)
+{
+	size_t n = strlen(c->cwd);
+	bool matched;
+	char *out;
+
+	if (!p)
+		return NULL;
+	/* maps see the path as recorded, then relative to the cwd when it lies under it */
+	out = apply_maps(c, p, &matched);
+	if (matched)
+		return out;
 	if (p[0] == '/' && n > 1 && !strncmp(p, c->cwd, n) && p[n] == '/' && p[n + 1])
-		return strdup(p + n + 1);
-	return strdup(p);
+		p += n + 1;
+	out = apply_maps(c, p, &matched);
+	return matched ? out : strdup(p);
 }
 
 /* Copy the result of one program into its record; false when out of memory */

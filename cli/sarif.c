@@ -18,8 +18,8 @@ static void uri_path(FILE *f, const char *p)
 	for (; *p; p++) {
 		unsigned char ch = (unsigned char)*p;
 
-		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-		    strchr("-._~/", ch))
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || strchr("-._~/", ch))
 			fputc(ch, f);
 		else
 			fprintf(f, "%%%02X", ch);
@@ -83,14 +83,15 @@ static void rule_obj(FILE *f, const struct rule_info *ri)
 		/* help: the fix, then where the kernel's wording can be searched */
 		char buf[2048];
 
-		snprintf(buf, sizeof(buf), "%s\n\nUsual fix: %s\n\nKernel verifier messages:\n%s", ri->description,
-			 ri->hint, ri->kernel);
+		snprintf(buf, sizeof(buf), "%s\n\nUsual fix: %s\n\nKernel verifier messages:\n%s",
+			 ri->description, ri->hint, ri->kernel);
 		json_str(f, buf);
 		fputs(",\"markdown\":", f);
-		snprintf(buf, sizeof(buf),
-			 "%s\n\n**Usual fix:** %s\n\n**Kernel verifier messages:**\n```\n%s\n```\n\n"
-			 "Run `bpfverify explain %s` for an example.",
-			 ri->description, ri->hint, ri->kernel, ri->id);
+		snprintf(
+			buf, sizeof(buf),
+			"%s\n\n**Usual fix:** %s\n\n**Kernel verifier messages:**\n```\n%s\n```\n\n"
+			"Run `bpfverify explain %s` for an example.",
+			ri->description, ri->hint, ri->kernel, ri->id);
 		json_str(f, buf);
 	}
 	fprintf(f,
@@ -108,8 +109,8 @@ static void notifications(FILE *f, const struct bv_diags *d, bool *first)
 		char msg[1200];
 
 		if (dg->section)
-			snprintf(msg, sizeof(msg), "%s/%s: %s", dg->section, dg->func ? dg->func : "",
-				 dg->msg);
+			snprintf(msg, sizeof(msg), "%s/%s: %s", dg->section,
+				 dg->func ? dg->func : "", dg->msg);
 		else
 			snprintf(msg, sizeof(msg), "%s", dg->msg);
 		fprintf(f, "%s{\"level\":\"%s\",", *first ? "" : ",",

@@ -57,7 +57,8 @@ int cmd_stats(const struct cli *c, enum out_fmt fmt, int argc, char **argv)
 			       "\"insns_processed\":%llu,\"states\":%llu,\"duration_us\":%llu,"
 			       "\"peak_bytes\":%zu}",
 			       bv_prog_type_name(p->type), bv_verdict_name(p->verdict), p->insn_cnt,
-			       (unsigned long long)p->insns_processed, (unsigned long long)p->states,
+			       (unsigned long long)p->insns_processed,
+			       (unsigned long long)p->states,
 			       (unsigned long long)(p->seconds * 1e6 + 0.5), p->peak_bytes);
 		}
 		printf("\n]}\n");
@@ -72,8 +73,8 @@ int cmd_stats(const struct cli *c, enum out_fmt fmt, int argc, char **argv)
 			printf("%-32s %-40s %-12s %12llu %7zu %10llu %8llu %10zu\n",
 			       r.files[p->file_idx].path, prog, bv_verdict_name(p->verdict),
 			       (unsigned long long)(p->seconds * 1e6 + 0.5), p->insn_cnt,
-			       (unsigned long long)p->insns_processed, (unsigned long long)p->states,
-			       (p->peak_bytes + 1023) / 1024);
+			       (unsigned long long)p->insns_processed,
+			       (unsigned long long)p->states, (p->peak_bytes + 1023) / 1024);
 		}
 	}
 	run_fini(&r);
@@ -474,7 +475,7 @@ static struct val cmp(struct ectx *e)
 			e->err = "ordering needs numbers";
 			return num(0);
 		}
-		return num(op == 0 ? a.num <= b.num
+		return num(op == 0   ? a.num <= b.num
 			   : op == 1 ? a.num >= b.num
 			   : op == 4 ? a.num < b.num
 				     : a.num > b.num);
@@ -586,12 +587,13 @@ int cmd_compare(int argc, char **argv, const char *const *fail_if, size_t fail_i
 	if (csv) {
 		printf("file,section,function,verdict_old,verdict_new");
 		for (size_t k = 0; k < sizeof(num_cols) / sizeof(num_cols[0]); k++)
-			printf(",%s_old,%s_new,%s_diff,%s_pct", num_cols[k], num_cols[k], num_cols[k],
-			       num_cols[k]);
+			printf(",%s_old,%s_new,%s_diff,%s_pct", num_cols[k], num_cols[k],
+			       num_cols[k], num_cols[k]);
 		printf("\n");
 	} else {
-		printf("%-28s %-36s %-27s %21s %21s %21s\n", "File", "Program", "Verdict (old -> new)",
-		       "Processed (old/new)", "States (old/new)", "Duration us (old/new)");
+		printf("%-28s %-36s %-27s %21s %21s %21s\n", "File", "Program",
+		       "Verdict (old -> new)", "Processed (old/new)", "States (old/new)",
+		       "Duration us (old/new)");
 	}
 	/* rows of NEW in order, then rows only in OLD */
 	for (size_t pass = 0; pass < 2; pass++) {
@@ -600,7 +602,8 @@ int cmd_compare(int argc, char **argv, const char *const *fail_if, size_t fail_i
 		for (size_t i = 0; i < t->nrow; i++) {
 			char **row = t->rows[i];
 			int cf = pass ? cfa : cfb, cs = pass ? csa : csb, cn = pass ? cna : cnb;
-			char **ra = pass ? row : find_row(&ta, cfa, csa, cna, row[cf], row[cs], row[cn]);
+			char **ra = pass ? row
+					 : find_row(&ta, cfa, csa, cna, row[cf], row[cs], row[cn]);
 			char **rb = pass ? NULL : row;
 			char prog[512], verd[64];
 
@@ -616,7 +619,8 @@ int cmd_compare(int argc, char **argv, const char *const *fail_if, size_t fail_i
 				putchar(',');
 				csv_field(stdout, row[cn]);
 				printf(",%s,%s", ra ? ra[cva] : "", rb ? rb[cvb] : "");
-				for (size_t k = 0; k < sizeof(num_cols) / sizeof(num_cols[0]); k++) {
+				for (size_t k = 0; k < sizeof(num_cols) / sizeof(num_cols[0]);
+				     k++) {
 					struct val a = cell(&ta, ra, num_cols[k]);
 					struct val b = cell(&tb, rb, num_cols[k]);
 
@@ -631,7 +635,8 @@ int cmd_compare(int argc, char **argv, const char *const *fail_if, size_t fail_i
 					if (a.kind == V_NUM && b.kind == V_NUM) {
 						printf(",%.0f,", b.num - a.num);
 						if (a.num != 0)
-							printf("%.1f", (b.num - a.num) * 100 / a.num);
+							printf("%.1f",
+							       (b.num - a.num) * 100 / a.num);
 					} else {
 						printf(",,");
 					}
@@ -639,7 +644,8 @@ int cmd_compare(int argc, char **argv, const char *const *fail_if, size_t fail_i
 				putchar('\n');
 			} else {
 				char cols[3][32];
-				const char *names[3] = { "insns_processed", "states", "duration_us" };
+				const char *names[3] = { "insns_processed", "states",
+							 "duration_us" };
 
 				for (int k = 0; k < 3; k++) {
 					struct val a = cell(&ta, ra, names[k]);
@@ -652,8 +658,8 @@ int cmd_compare(int argc, char **argv, const char *const *fail_if, size_t fail_i
 						snprintf(sb, sizeof(sb), "%.0f", b.num);
 					snprintf(cols[k], sizeof(cols[k]), "%s/%s", sa, sb);
 				}
-				printf("%-28s %-36s %-27s %21s %21s %21s\n", base_name(row[cf]), prog,
-				       verd, cols[0], cols[1], cols[2]);
+				printf("%-28s %-36s %-27s %21s %21s %21s\n", base_name(row[cf]),
+				       prog, verd, cols[0], cols[1], cols[2]);
 			}
 			for (size_t k = 0; k < fail_if_cnt; k++) {
 				if (eval(fail_if[k], &ta, ra, &tb, rb) == 1) {

@@ -154,7 +154,8 @@ static bool thr_candidate(const uint64_t *thr, size_t thr_cnt, size_t i, bool is
 			  unsigned width, uint64_t *out)
 {
 	size_t n = THR_DEFAULT_CNT + thr_cnt;
-	uint64_t t = i % n < THR_DEFAULT_CNT ? itv_default_thr[i % n] : thr[i % n - THR_DEFAULT_CNT];
+	uint64_t t =
+		i % n < THR_DEFAULT_CNT ? itv_default_thr[i % n] : thr[i % n - THR_DEFAULT_CNT];
 	bool negate = i >= n;
 
 	if (!is_signed) {
@@ -457,8 +458,8 @@ int itv_snprint(char *buf, size_t size, struct itv a)
 	if (itv_is_bottom(a))
 		return snprintf(buf, size, "bottom");
 	return snprintf(buf, size,
-			"u64=[%" PRIu64 ", %" PRIu64 "] s64=[%" PRId64 ", %" PRId64 "] u32=[%" PRIu32
-			", %" PRIu32 "] s32=[%" PRId32 ", %" PRId32 "]",
+			"u64=[%" PRIu64 ", %" PRIu64 "] s64=[%" PRId64 ", %" PRId64
+			"] u32=[%" PRIu32 ", %" PRIu32 "] s32=[%" PRId32 ", %" PRId32 "]",
 			a.umin, a.umax, a.smin, a.smax, a.u32_min, a.u32_max, a.s32_min, a.s32_max);
 }
 

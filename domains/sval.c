@@ -298,8 +298,8 @@ struct sval sval_narrow(struct sval wide, struct sval next)
 {
 	if (sval_is_bottom(wide) || sval_is_bottom(next))
 		return sval_bottom();
-	return sval_reduce(
-		(struct sval){ .tn = tnum_meet(wide.tn, next.tn), .r = itv_narrow(wide.r, next.r) });
+	return sval_reduce((struct sval){ .tn = tnum_meet(wide.tn, next.tn),
+					  .r = itv_narrow(wide.r, next.r) });
 }
 
 /* ---- concrete semantics (constant folding) ---- */
@@ -581,8 +581,7 @@ static void smod_range(i128 al, i128 ah, i128 bl, i128 bh, i128 *lo, i128 *hi)
  * The result interval of @op in view @v; false when nothing is known in that
  * view. For shifts, [bl, bh] is the single masked shift amount.
  */
-static bool view_op(enum sval_op op, int v, i128 al, i128 ah, i128 bl, i128 bh, i128 *lo,
-		    i128 *hi)
+static bool view_op(enum sval_op op, int v, i128 al, i128 ah, i128 bl, i128 bh, i128 *lo, i128 *hi)
 {
 	unsigned w = view_width(v);
 	bool s = view_signed(v);

@@ -73,11 +73,16 @@ bool sval_leq(struct sval a, struct sval b);
 bool sval_contains(struct sval a, uint64_t x);
 struct sval sval_join(struct sval a, struct sval b);
 struct sval sval_meet(struct sval a, struct sval b);
+/* Ranges widen with thresholds (itv_widen, @thr added to the defaults, may be NULL);
+ * once a tnum bit becomes unknown every bit above it does too, so the tnum cannot
+ * hold the ranges back (known low bits, i.e. alignment, are kept) */
 struct sval sval_widen(struct sval prev, struct sval next, const uint64_t *thr, size_t thr_cnt);
 struct sval sval_narrow(struct sval wide, struct sval next);
 /* Exchange facts between the ranges and the tnum until nothing changes */
 struct sval sval_reduce(struct sval a);
-/* 0 when the invariants hold (reduced, non-contradictory or canonical bottom) */
+/* 0 when the invariants hold (reduced, non-contradictory or canonical bottom;
+ * every 64-bit bound umin, umax, smin, smax is itself a member); else -1 and
+ * a message naming the broken invariant in @why */
 int sval_check(struct sval a, char *why, size_t why_size);
 
 /* ALU: 64-bit when @is64, else 32-bit with zero-extension */

@@ -122,10 +122,10 @@ int64_t tnum_smax(struct tnum a)
 	return (int64_t)(a.value | (a.mask & ~TNUM_SIGN64));
 }
 
-#define TNUM_BOTTOM_IN2(a, b)                                    \
-	do {                                                     \
-		if (tnum_is_bottom(a) || tnum_is_bottom(b))      \
-			return tnum_bottom();                    \
+#define TNUM_BOTTOM_IN2(a, b)                               \
+	do {                                                \
+		if (tnum_is_bottom(a) || tnum_is_bottom(b)) \
+			return tnum_bottom();               \
 	} while (0)
 
 struct tnum tnum_add(struct tnum a, struct tnum b)
@@ -254,8 +254,7 @@ struct tnum tnum_mul(struct tnum a, struct tnum b)
 	if (tnum_is_const(a) && tnum_is_const(b))
 		return tnum_const(a.value * b.value);
 	/* the union walk depends on which operand is the multiplier: try both */
-	return tnum_meet(tnum_meet(tnum_mul_union(a, b), tnum_mul_union(b, a)),
-			 tnum_mul_hma(a, b));
+	return tnum_meet(tnum_meet(tnum_mul_union(a, b), tnum_mul_union(b, a)), tnum_mul_hma(a, b));
 }
 
 struct tnum tnum_lshift(struct tnum a, unsigned shift)

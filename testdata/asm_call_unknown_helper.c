@@ -2,7 +2,7 @@
 /* Calls helper number 9999, which does not exist. */
 #include "asm_prog.h"
 
-/* clang-format off: one instruction per line */
+/* clang-format off */
 SEC("socket")
 __naked int call_unknown_helper(struct __sk_buff *ctx)
 {
@@ -10,8 +10,8 @@ __naked int call_unknown_helper(struct __sk_buff *ctx)
 		/* BUG: unknown helper id */
 		"call 9999;"
 		"r0 = 0;"
-		"exit;" ::
-			: "memory");
+		"exit;"
+		::: "memory");
 }
 /* clang-format on */
 

@@ -6,16 +6,17 @@
  */
 #include "asm_prog.h"
 
-/* clang-format off: one instruction per line */
+/* clang-format off */
 SEC("socket")
 __naked int div32_by_zero_ok(struct __sk_buff *ctx)
 {
-	asm volatile("r2 = *(u32 *)(r1 + 8);" /* skb->mark, often 0 */
-		     "r1 = *(u32 *)(r1 + 0);"
-		     "w1 /= w2;"
-		     "w0 = w1;"
-		     "exit;" ::
-			     : "memory");
+	asm volatile(
+		"r2 = *(u32 *)(r1 + 8);" /* skb->mark, often 0 */
+		"r1 = *(u32 *)(r1 + 0);"
+		"w1 /= w2;"
+		"w0 = w1;"
+		"exit;"
+		::: "memory");
 }
 /* clang-format on */
 

@@ -2,7 +2,7 @@
 /* Adds two pointers (ctx + frame pointer). */
 #include "asm_prog.h"
 
-/* clang-format off: one instruction per line */
+/* clang-format off */
 SEC("socket")
 __naked int ptr_add_ptr(struct __sk_buff *ctx)
 {
@@ -10,8 +10,8 @@ __naked int ptr_add_ptr(struct __sk_buff *ctx)
 		/* BUG: pointer += pointer is never allowed */
 		"r1 += r10;"
 		"r0 = 0;"
-		"exit;" ::
-			: "memory");
+		"exit;"
+		::: "memory");
 }
 /* clang-format on */
 

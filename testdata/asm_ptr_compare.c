@@ -2,16 +2,17 @@
 /* Compares the context pointer with the frame pointer (allowed as root only). */
 #include "asm_prog.h"
 
-/* clang-format off: one instruction per line */
+/* clang-format off */
 SEC("socket")
 __naked int ptr_compare(struct __sk_buff *ctx)
 {
-	asm volatile("r0 = 0;"
-		     /* BUG: pointer comparison leaks address order (unprivileged) */
-		     "if r1 == r10 goto +1;"
-		     "r0 = 1;"
-		     "exit;" ::
-			     : "memory");
+	asm volatile(
+		"r0 = 0;"
+		/* BUG: pointer comparison leaks address order (unprivileged) */
+		"if r1 == r10 goto +1;"
+		"r0 = 1;"
+		"exit;"
+		::: "memory");
 }
 /* clang-format on */
 

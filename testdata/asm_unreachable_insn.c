@@ -2,16 +2,17 @@
 /* Leaves a dead instruction after an unconditional exit. */
 #include "asm_prog.h"
 
-/* clang-format off: one instruction per line */
+/* clang-format off */
 SEC("socket")
 __naked int unreachable_insn(struct __sk_buff *ctx)
 {
-	asm volatile("r0 = 0;"
-		     "exit;"
-		     /* BUG: unreachable instruction */
-		     "r0 = 1;"
-		     "exit;" ::
-			     : "memory");
+	asm volatile(
+		"r0 = 0;"
+		"exit;"
+		/* BUG: unreachable instruction */
+		"r0 = 1;"
+		"exit;"
+		::: "memory");
 }
 /* clang-format on */
 

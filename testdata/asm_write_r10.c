@@ -2,7 +2,7 @@
 /* Moves the frame pointer r10 to make room for a bigger frame. */
 #include "asm_prog.h"
 
-/* clang-format off: one instruction per line */
+/* clang-format off */
 SEC("socket")
 __naked int write_r10(struct __sk_buff *ctx)
 {
@@ -10,8 +10,8 @@ __naked int write_r10(struct __sk_buff *ctx)
 		/* BUG: r10 is read-only */
 		"r10 += -8;"
 		"r0 = 0;"
-		"exit;" ::
-			: "memory");
+		"exit;"
+		::: "memory");
 }
 /* clang-format on */
 

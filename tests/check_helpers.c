@@ -380,7 +380,7 @@ static const struct {
 	{ BPF_FUNC_probe_read, BV_PROG_XDP, false },
 	{ BPF_FUNC_probe_read_str, BV_PROG_TRACEPOINT, true },
 	{ BPF_FUNC_get_current_comm, BV_PROG_KPROBE, true },
-	{ BPF_FUNC_get_current_comm, BV_PROG_XDP, false },
+	{ BPF_FUNC_get_current_comm, BV_PROG_XDP, true }, /* 6.18.44 accepts it as root */
 	{ BPF_FUNC_get_current_comm, BV_PROG_CGROUP_SOCK, true },
 	{ BPF_FUNC_get_current_uid_gid, BV_PROG_SCHED_CLS, false },
 	{ BPF_FUNC_get_current_uid_gid, BV_PROG_CGROUP_SOCK_ADDR, true },

@@ -127,7 +127,8 @@ START_TEST(test_sync_random)
 		if (!itv_is_bottom(r)) {
 			/* the 64-bit bounds of a synced value are members: never empty */
 			CHECK(itv_contains(r, r.umin) && itv_contains(r, r.umax), "u bound");
-			CHECK(itv_contains(r, (uint64_t)r.smin) && itv_contains(r, (uint64_t)r.smax),
+			CHECK(itv_contains(r, (uint64_t)r.smin) &&
+				      itv_contains(r, (uint64_t)r.smax),
 			      "s bound");
 		} else {
 			CHECK(n == 0, "sync lost a non-empty value");
@@ -140,7 +141,7 @@ START_TEST(test_sync_random)
 
 			for (int k = 0; k < n; k++) {
 				uint64_t x = bits == 64 ? m[k] : m[k] & ((UINT64_C(1) << bits) - 1);
-				int64_t sx = bits == 64 ? (int64_t)m[k]
+				int64_t sx = bits == 64	  ? (int64_t)m[k]
 					     : bits == 32 ? (int32_t)(uint32_t)m[k]
 					     : bits == 16 ? (int16_t)(uint16_t)m[k]
 							  : (int8_t)(uint8_t)m[k];
@@ -182,29 +183,36 @@ START_TEST(test_lattice_random)
 END_TEST
 
 /* umin, umax, smin, smax, u32_min, u32_max, s32_min, s32_max */
-#define MK(...) { __VA_ARGS__ }
+#define MK(...)             \
+	{                   \
+		__VA_ARGS__ \
+	}
 
 static const struct {
 	const char *name;
 	struct itv in, want;
 } sync_cases[] = {
-	{ "u64 small gives all", MK(5, 10, INT64_MIN, INT64_MAX, 0, UINT32_MAX, INT32_MIN, INT32_MAX),
+	{ "u64 small gives all",
+	  MK(5, 10, INT64_MIN, INT64_MAX, 0, UINT32_MAX, INT32_MIN, INT32_MAX),
 	  MK(5, 10, 5, 10, 5, 10, 5, 10) },
 	{ "s64 negative", MK(0, UINT64_MAX, -10, -5, 0, UINT32_MAX, INT32_MIN, INT32_MAX),
 	  MK((uint64_t)-10, (uint64_t)-5, -10, -5, (uint32_t)-10, (uint32_t)-5, -10, -5) },
 	{ "s64 across 0", MK(0, UINT64_MAX, -2, 1, 0, UINT32_MAX, INT32_MIN, INT32_MAX),
 	  MK(0, UINT64_MAX, -2, 1, 0, UINT32_MAX, -2, 1) },
-	{ "u64 across 2^32", MK(0xfffffffe, UINT64_C(0x100000001), INT64_MIN, INT64_MAX, 0, UINT32_MAX,
-				INT32_MIN, INT32_MAX),
-	  MK(0xfffffffe, UINT64_C(0x100000001), 0xfffffffe, UINT64_C(0x100000001), 0, UINT32_MAX, -2,
-	     1) },
+	{ "u64 across 2^32",
+	  MK(0xfffffffe, UINT64_C(0x100000001), INT64_MIN, INT64_MAX, 0, UINT32_MAX, INT32_MIN,
+	     INT32_MAX),
+	  MK(0xfffffffe, UINT64_C(0x100000001), 0xfffffffe, UINT64_C(0x100000001), 0, UINT32_MAX,
+	     -2, 1) },
 	{ "32 -> 64 tightens", MK(0, 100, INT64_MIN, INT64_MAX, 20, 30, INT32_MIN, INT32_MAX),
 	  MK(20, 30, 20, 30, 20, 30, 20, 30) },
-	{ "32 -> 64 next block", MK(UINT64_C(0x100000040), UINT64_C(0x300000000), INT64_MIN,
-				    INT64_MAX, 0, 0x10, INT32_MIN, INT32_MAX),
+	{ "32 -> 64 next block",
+	  MK(UINT64_C(0x100000040), UINT64_C(0x300000000), INT64_MIN, INT64_MAX, 0, 0x10, INT32_MIN,
+	     INT32_MAX),
 	  MK(UINT64_C(0x200000000), UINT64_C(0x300000000), UINT64_C(0x200000000),
 	     UINT64_C(0x300000000), 0, 0x10, 0, 0x10) },
-	{ "empty", MK(5, 10, 20, 30, 0, UINT32_MAX, INT32_MIN, INT32_MAX), MK(1, 0, 1, 0, 1, 0, 1, 0) },
+	{ "empty", MK(5, 10, 20, 30, 0, UINT32_MAX, INT32_MIN, INT32_MAX),
+	  MK(1, 0, 1, 0, 1, 0, 1, 0) },
 };
 
 START_TEST(test_sync_table)

@@ -200,8 +200,8 @@ static void build_universe(void)
 
 		for (size_t i = 0; i < uni_cnt; i++)
 			m += (size_t)uni[i].cnt;
-		fprintf(stderr, "universe: %zu values, %zu members, %zu member pairs\n", uni_cnt,
-			m, m * m);
+		fprintf(stderr, "universe: %zu values, %zu members, %zu member pairs\n", uni_cnt, m,
+			m * m);
 	}
 }
 
@@ -253,12 +253,12 @@ static const struct {
 	unsigned arg;
 	bool is64;
 } unops[] = {
-	{ "movsx8_64", 0, 8, true },	{ "movsx16_64", 0, 16, true }, { "movsx32_64", 0, 32, true },
-	{ "movsx8_32", 0, 8, false },	{ "movsx16_32", 0, 16, false }, { "trunc1", 1, 1, true },
-	{ "trunc2", 1, 2, true },	{ "trunc4", 1, 4, true },	{ "trunc8", 1, 8, true },
-	{ "sext1", 2, 1, true },	{ "sext2", 2, 2, true },	{ "sext4", 2, 4, true },
-	{ "bswap16", 3, 16, true },	{ "bswap32", 3, 32, true },	{ "bswap64", 3, 64, true },
-	{ "zext16", 4, 16, true },	{ "zext32", 4, 32, true },	{ "zext64", 4, 64, true },
+	{ "movsx8_64", 0, 8, true },  { "movsx16_64", 0, 16, true },  { "movsx32_64", 0, 32, true },
+	{ "movsx8_32", 0, 8, false }, { "movsx16_32", 0, 16, false }, { "trunc1", 1, 1, true },
+	{ "trunc2", 1, 2, true },     { "trunc4", 1, 4, true },	      { "trunc8", 1, 8, true },
+	{ "sext1", 2, 1, true },      { "sext2", 2, 2, true },	      { "sext4", 2, 4, true },
+	{ "bswap16", 3, 16, true },   { "bswap32", 3, 32, true },     { "bswap64", 3, 64, true },
+	{ "zext16", 4, 16, true },    { "zext32", 4, 32, true },      { "zext64", 4, 64, true },
 };
 
 static struct sval unop_apply(int i, struct sval a)
@@ -339,11 +339,16 @@ START_TEST(test_lattice_exhaustive)
 			check_ok(wd, "widen");
 			check_ok(wd0, "widen");
 			check_ok(nw, "narrow");
-			CHECK(sval_leq(a->v, jn) && sval_leq(b->v, jn), "%s", "sval_leq(a->v, jn) && sval_leq(b->v, jn)");
-			CHECK(sval_leq(mt, a->v) && sval_leq(mt, b->v), "%s", "sval_leq(mt, a->v) && sval_leq(mt, b->v)");
-			CHECK(sval_leq(a->v, wd) && sval_leq(b->v, wd), "%s", "sval_leq(a->v, wd) && sval_leq(b->v, wd)");
-			CHECK(sval_leq(a->v, wd0) && sval_leq(b->v, wd0), "%s", "sval_leq(a->v, wd0) && sval_leq(b->v, wd0)");
-			CHECK(sval_leq(nw, a->v) && sval_leq(mt, nw), "%s", "sval_leq(nw, a->v) && sval_leq(mt, nw)");
+			CHECK(sval_leq(a->v, jn) && sval_leq(b->v, jn), "%s",
+			      "sval_leq(a->v, jn) && sval_leq(b->v, jn)");
+			CHECK(sval_leq(mt, a->v) && sval_leq(mt, b->v), "%s",
+			      "sval_leq(mt, a->v) && sval_leq(mt, b->v)");
+			CHECK(sval_leq(a->v, wd) && sval_leq(b->v, wd), "%s",
+			      "sval_leq(a->v, wd) && sval_leq(b->v, wd)");
+			CHECK(sval_leq(a->v, wd0) && sval_leq(b->v, wd0), "%s",
+			      "sval_leq(a->v, wd0) && sval_leq(b->v, wd0)");
+			CHECK(sval_leq(nw, a->v) && sval_leq(mt, nw), "%s",
+			      "sval_leq(nw, a->v) && sval_leq(mt, nw)");
 			for (int p = 0; p < a->cnt; p++) {
 				uint64_t x = a->m[p];
 
@@ -388,7 +393,8 @@ static void refine_exhaustive(enum sval_cmp op, bool is64)
 			if (t_ok) {
 				check_ok(ta, what);
 				check_ok(tb, what);
-				CHECK(sval_leq(ta, a->v) && sval_leq(tb, b->v), "%s", "sval_leq(ta, a->v) && sval_leq(tb, b->v)");
+				CHECK(sval_leq(ta, a->v) && sval_leq(tb, b->v), "%s",
+				      "sval_leq(ta, a->v) && sval_leq(tb, b->v)");
 			}
 			if (f_ok) {
 				check_ok(fa, what);
@@ -400,14 +406,14 @@ static void refine_exhaustive(enum sval_cmp op, bool is64)
 
 					if (ref_cmp(op, x, y, is64)) {
 						any_t = true;
-						CHECK(t_ok, "%s: (%zu, %zu) true edge lost",
-							      what, i, j);
+						CHECK(t_ok, "%s: (%zu, %zu) true edge lost", what,
+						      i, j);
 						in_result(ta, x, what, a, b, x, y);
 						in_result(tb, y, what, a, b, x, y);
 					} else {
 						any_f = true;
-						CHECK(f_ok, "%s: (%zu, %zu) false edge lost",
-							      what, i, j);
+						CHECK(f_ok, "%s: (%zu, %zu) false edge lost", what,
+						      i, j);
 						in_result(fa, x, what, a, b, x, y);
 						in_result(fb, y, what, a, b, x, y);
 					}
@@ -419,7 +425,8 @@ static void refine_exhaustive(enum sval_cmp op, bool is64)
 				CHECK(!any_t, "%s: (%zu, %zu) said never", what, i, j);
 			/* decided when both are constants */
 			if (a->cnt == 1 && b->cnt == 1)
-				CHECK((taken) == (any_t ? 1 : 0), "%d != %d", (int)(taken), (int)(any_t ? 1 : 0));
+				CHECK((taken) == (any_t ? 1 : 0), "%d != %d", (int)(taken),
+				      (int)(any_t ? 1 : 0));
 		}
 	}
 }
@@ -490,10 +497,12 @@ static void refine_random(enum sval_cmp op, bool is64)
 
 			if (c) {
 				CHECK(t_ok && taken != 0, "%s", "t_ok && taken != 0");
-				CHECK(sval_contains(ta, x) && sval_contains(tb, y), "%s", "sval_contains(ta, x) && sval_contains(tb, y)");
+				CHECK(sval_contains(ta, x) && sval_contains(tb, y), "%s",
+				      "sval_contains(ta, x) && sval_contains(tb, y)");
 			} else {
 				CHECK(f_ok && taken != 1, "%s", "f_ok && taken != 1");
-				CHECK(sval_contains(fa, x) && sval_contains(fb, y), "%s", "sval_contains(fa, x) && sval_contains(fb, y)");
+				CHECK(sval_contains(fa, x) && sval_contains(fb, y), "%s",
+				      "sval_contains(fa, x) && sval_contains(fb, y)");
 			}
 		}
 	}
@@ -518,8 +527,8 @@ static void unary_random(int u)
 		for (int k = 0; k < 8; k++) {
 			uint64_t x = rnd_member(a, &seed);
 
-			CHECK(sval_contains(r, unop_ref(u, x)), "%s of 0x%" PRIx64,
-				      unops[u].name, x);
+			CHECK(sval_contains(r, unop_ref(u, x)), "%s of 0x%" PRIx64, unops[u].name,
+			      x);
 		}
 	}
 }
@@ -583,15 +592,18 @@ static void const_precision(enum sval_op op, bool is64)
 			uint64_t got;
 
 			CHECK(sval_is_const(r, &got), "%s not constant", ref_op_name[op]);
-			CHECK((got) == (ref_alu(op, x, y, is64)), "%" PRIu64 " != %" PRIu64, (uint64_t)(got), (uint64_t)(ref_alu(op, x, y, is64)));
+			CHECK((got) == (ref_alu(op, x, y, is64)), "%" PRIu64 " != %" PRIu64,
+			      (uint64_t)(got), (uint64_t)(ref_alu(op, x, y, is64)));
 		}
 	}
 	for (size_t u = 0; u < ARRAY_SIZE(unops); u++) {
 		for (size_t i = 0; i < ARRAY_SIZE(cs); i++) {
 			uint64_t got;
 
-			CHECK(sval_is_const(unop_apply((int)u, sval_const(cs[i])), &got), "%s", "sval_is_const(unop_apply((int)u, sval_const(cs[i])), &got)");
-			CHECK((got) == (unop_ref((int)u, cs[i])), "%" PRIu64 " != %" PRIu64, (uint64_t)(got), (uint64_t)(unop_ref((int)u, cs[i])));
+			CHECK(sval_is_const(unop_apply((int)u, sval_const(cs[i])), &got), "%s",
+			      "sval_is_const(unop_apply((int)u, sval_const(cs[i])), &got)");
+			CHECK((got) == (unop_ref((int)u, cs[i])), "%" PRIu64 " != %" PRIu64,
+			      (uint64_t)(got), (uint64_t)(unop_ref((int)u, cs[i])));
 		}
 	}
 }
@@ -630,8 +642,7 @@ static const struct {
 	{ "jeq false = jne", SVAL_JEQ, true, false, 5, 9, 5, true, "[6, 9]" },
 	{ "jsgt -1", SVAL_JSGT, true, true, 0, UINT64_MAX, (uint64_t)-1, true,
 	  "[0, 9223372036854775807]" },
-	{ "jslt 0", SVAL_JSLT, true, true, 0, UINT64_MAX, 0, true,
-	  "[-9223372036854775808, -1]" },
+	{ "jslt 0", SVAL_JSLT, true, true, 0, UINT64_MAX, 0, true, "[-9223372036854775808, -1]" },
 	{ "jsle -5 of [-10, 10]", SVAL_JSLE, true, true, (uint64_t)-10, 10, (uint64_t)-5, true,
 	  "[-10, -5]" },
 	{ "jsge 3 of [-10, 10]", SVAL_JSGE, true, true, (uint64_t)-10, 10, 3, true, "[3, 10]" },
@@ -647,9 +658,10 @@ static const struct {
 
 START_TEST(test_refine_table)
 {
-	struct sval a = refine_cases[_i].lo <= refine_cases[_i].hi
-				? sval_urange(refine_cases[_i].lo, refine_cases[_i].hi)
-				: sval_srange((int64_t)refine_cases[_i].lo, (int64_t)refine_cases[_i].hi);
+	struct sval a =
+		refine_cases[_i].lo <= refine_cases[_i].hi
+			? sval_urange(refine_cases[_i].lo, refine_cases[_i].hi)
+			: sval_srange((int64_t)refine_cases[_i].lo, (int64_t)refine_cases[_i].hi);
 	struct sval b = sval_const(refine_cases[_i].c);
 	bool ok = refine_cases[_i].holds
 			  ? sval_refine(refine_cases[_i].op, refine_cases[_i].is64, &a, &b)
@@ -660,8 +672,8 @@ START_TEST(test_refine_table)
 	if (!ok || !refine_cases[_i].want[0])
 		return;
 	sval_snprint_compact(buf, sizeof(buf), a);
-	CHECK(strcmp(buf, refine_cases[_i].want) == 0, "%s: got %s want %s",
-		      refine_cases[_i].name, buf, refine_cases[_i].want);
+	CHECK(strcmp(buf, refine_cases[_i].want) == 0, "%s: got %s want %s", refine_cases[_i].name,
+	      buf, refine_cases[_i].want);
 }
 END_TEST
 
@@ -725,8 +737,8 @@ static const struct {
 	{ "one to 2^16", mk_one_to,
 	  "scalar(smin=umin=smin32=umin32=1,smax=umax=smax32=umax32=0x10000,var_off=(0x0; 0x1ffff))",
 	  "[1, 65536]" },
-	{ "u32", mk_u32,
-	  "scalar(smin=0,smax=umax=0xffffffff,var_off=(0x0; 0xffffffff))", "[0, 4294967295]" },
+	{ "u32", mk_u32, "scalar(smin=0,smax=umax=0xffffffff,var_off=(0x0; 0xffffffff))",
+	  "[0, 4294967295]" },
 };
 
 START_TEST(test_print_table)
@@ -735,11 +747,9 @@ START_TEST(test_print_table)
 	struct sval a = print_table[_i].make();
 
 	sval_snprint(buf, sizeof(buf), a);
-	CHECK(strcmp(buf, print_table[_i].kernel) == 0, "%s: got %s", print_table[_i].name,
-		      buf);
+	CHECK(strcmp(buf, print_table[_i].kernel) == 0, "%s: got %s", print_table[_i].name, buf);
 	sval_snprint_compact(buf, sizeof(buf), a);
-	CHECK(strcmp(buf, print_table[_i].compact) == 0, "%s: got %s",
-		      print_table[_i].name, buf);
+	CHECK(strcmp(buf, print_table[_i].compact) == 0, "%s: got %s", print_table[_i].name, buf);
 }
 END_TEST
 
@@ -780,23 +790,23 @@ static const struct {
 	{ "arsh32", SVAL_ARSH, false, 0x80000000, 0x80000000, 31, 31, "4294967295" },
 	{ "and", SVAL_AND, true, 0, 1000, 0xff, 0xff, "[0, 255]" },
 	{ "neg", SVAL_NEG, true, 1, 5, 0, 0, "[-5, -1]" },
-	{ "mov32", SVAL_MOV, false, 0, 0, UINT64_C(0x100000005), UINT64_C(0x100000007),
-	  "[5, 7]" },
+	{ "mov32", SVAL_MOV, false, 0, 0, UINT64_C(0x100000005), UINT64_C(0x100000007), "[5, 7]" },
 };
 
 START_TEST(test_alu_table)
 {
-	struct sval a = alu_cases[_i].alo <= alu_cases[_i].ahi
-				? sval_urange(alu_cases[_i].alo, alu_cases[_i].ahi)
-				: sval_srange((int64_t)alu_cases[_i].alo, (int64_t)alu_cases[_i].ahi);
+	struct sval a =
+		alu_cases[_i].alo <= alu_cases[_i].ahi
+			? sval_urange(alu_cases[_i].alo, alu_cases[_i].ahi)
+			: sval_srange((int64_t)alu_cases[_i].alo, (int64_t)alu_cases[_i].ahi);
 	struct sval b = sval_urange(alu_cases[_i].blo, alu_cases[_i].bhi);
 	struct sval r = sval_alu(alu_cases[_i].op, a, b, alu_cases[_i].is64);
 	char buf[128];
 
 	check_ok(r, alu_cases[_i].name);
 	sval_snprint_compact(buf, sizeof(buf), r);
-	CHECK(strcmp(buf, alu_cases[_i].want) == 0, "%s: got %s want %s",
-		      alu_cases[_i].name, buf, alu_cases[_i].want);
+	CHECK(strcmp(buf, alu_cases[_i].want) == 0, "%s: got %s want %s", alu_cases[_i].name, buf,
+	      alu_cases[_i].want);
 }
 END_TEST
 
@@ -826,8 +836,8 @@ START_TEST(test_taken_table)
 	struct sval b = sval_urange(taken_cases[_i].blo, taken_cases[_i].bhi);
 
 	CHECK(sval_branch_taken(taken_cases[_i].op, taken_cases[_i].is64, a, b) ==
-			      taken_cases[_i].want,
-		      "%s", taken_cases[_i].name);
+		      taken_cases[_i].want,
+	      "%s", taken_cases[_i].name);
 }
 END_TEST
 
@@ -852,7 +862,8 @@ START_TEST(test_widen_terminates)
 	{
 		struct sval g = x, c = sval_const(100);
 
-		CHECK(sval_refine(SVAL_JLT, true, &g, &c), "%s", "sval_refine(SVAL_JLT, true, &g, &c)");
+		CHECK(sval_refine(SVAL_JLT, true, &g, &c), "%s",
+		      "sval_refine(SVAL_JLT, true, &g, &c)");
 		g = sval_join(sval_const(0), sval_alu(SVAL_ADD, g, sval_const(1), true));
 		g = sval_narrow(x, g);
 		ck_assert_uint_eq(g.r.umax, 100);

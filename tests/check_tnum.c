@@ -183,46 +183,73 @@ enum bin {
 	B_CNT,
 };
 
-static const char *const bin_name[B_CNT] = { "add",    "sub",	 "mul",	   "and",    "or",
-					     "xor",    "udiv",	 "umod",   "sdiv64", "smod64",
-					     "sdiv32", "smod32", "join",   "meet" };
+static const char *const bin_name[B_CNT] = { "add",    "sub",	 "mul",	 "and",	   "or",
+					     "xor",    "udiv",	 "umod", "sdiv64", "smod64",
+					     "sdiv32", "smod32", "join", "meet" };
 
 static struct tnum bin_apply(int op, struct tnum a, struct tnum b)
 {
 	switch (op) {
-	case B_ADD: return tnum_add(a, b);
-	case B_SUB: return tnum_sub(a, b);
-	case B_MUL: return tnum_mul(a, b);
-	case B_AND: return tnum_and(a, b);
-	case B_OR: return tnum_or(a, b);
-	case B_XOR: return tnum_xor(a, b);
-	case B_UDIV: return tnum_udiv(a, b);
-	case B_UMOD: return tnum_umod(a, b);
-	case B_SDIV64: return tnum_sdiv(a, b, 64);
-	case B_SMOD64: return tnum_smod(a, b, 64);
-	case B_SDIV32: return tnum_sdiv(a, b, 32);
-	case B_SMOD32: return tnum_smod(a, b, 32);
-	case B_JOIN: return tnum_join(a, b);
-	default: return tnum_meet(a, b);
+	case B_ADD:
+		return tnum_add(a, b);
+	case B_SUB:
+		return tnum_sub(a, b);
+	case B_MUL:
+		return tnum_mul(a, b);
+	case B_AND:
+		return tnum_and(a, b);
+	case B_OR:
+		return tnum_or(a, b);
+	case B_XOR:
+		return tnum_xor(a, b);
+	case B_UDIV:
+		return tnum_udiv(a, b);
+	case B_UMOD:
+		return tnum_umod(a, b);
+	case B_SDIV64:
+		return tnum_sdiv(a, b, 64);
+	case B_SMOD64:
+		return tnum_smod(a, b, 64);
+	case B_SDIV32:
+		return tnum_sdiv(a, b, 32);
+	case B_SMOD32:
+		return tnum_smod(a, b, 32);
+	case B_JOIN:
+		return tnum_join(a, b);
+	default:
+		return tnum_meet(a, b);
 	}
 }
 
 static uint64_t bin_ref(int op, uint64_t x, uint64_t y)
 {
 	switch (op) {
-	case B_ADD: return ref_alu(SVAL_ADD, x, y, true);
-	case B_SUB: return ref_alu(SVAL_SUB, x, y, true);
-	case B_MUL: return ref_alu(SVAL_MUL, x, y, true);
-	case B_AND: return x & y;
-	case B_OR: return x | y;
-	case B_XOR: return x ^ y;
-	case B_UDIV: return ref_alu(SVAL_DIV, x, y, true);
-	case B_UMOD: return ref_alu(SVAL_MOD, x, y, true);
-	case B_SDIV64: return ref_alu(SVAL_SDIV, x, y, true);
-	case B_SMOD64: return ref_alu(SVAL_SMOD, x, y, true);
-	case B_SDIV32: return ref_alu(SVAL_SDIV, x, y, false);
-	case B_SMOD32: return ref_alu(SVAL_SMOD, x, y, false);
-	default: return x;
+	case B_ADD:
+		return ref_alu(SVAL_ADD, x, y, true);
+	case B_SUB:
+		return ref_alu(SVAL_SUB, x, y, true);
+	case B_MUL:
+		return ref_alu(SVAL_MUL, x, y, true);
+	case B_AND:
+		return x & y;
+	case B_OR:
+		return x | y;
+	case B_XOR:
+		return x ^ y;
+	case B_UDIV:
+		return ref_alu(SVAL_DIV, x, y, true);
+	case B_UMOD:
+		return ref_alu(SVAL_MOD, x, y, true);
+	case B_SDIV64:
+		return ref_alu(SVAL_SDIV, x, y, true);
+	case B_SMOD64:
+		return ref_alu(SVAL_SMOD, x, y, true);
+	case B_SDIV32:
+		return ref_alu(SVAL_SDIV, x, y, false);
+	case B_SMOD32:
+		return ref_alu(SVAL_SMOD, x, y, false);
+	default:
+		return x;
 	}
 }
 
@@ -244,7 +271,8 @@ static void binary_exhaustive(int op)
 					uint64_t want = bin_ref(op, ma[p], mb[q]);
 
 					if (op == B_JOIN) {
-						CHECK(tnum_contains(r, ma[p]) && tnum_contains(r, mb[q]),
+						CHECK(tnum_contains(r, ma[p]) &&
+							      tnum_contains(r, mb[q]),
 						      "join");
 						continue;
 					}
@@ -291,12 +319,14 @@ static const struct {
 	int kind; /* 0 neg, 1 lsh, 2 rsh, 3 arsh64, 4 arsh32, 5 bswap, 6 trunc, 7 sext, 8 subreg */
 	unsigned arg;
 } unops[] = {
-	{ "neg", 0, 0 },	{ "lsh1", 1, 1 },	 { "lsh31", 1, 31 },	{ "lsh32", 1, 32 },
-	{ "lsh63", 1, 63 },	{ "rsh1", 2, 1 },	 { "rsh32", 2, 32 },	{ "rsh63", 2, 63 },
-	{ "arsh64_1", 3, 1 },	{ "arsh64_33", 3, 33 }, { "arsh64_63", 3, 63 }, { "arsh32_1", 4, 1 },
-	{ "arsh32_31", 4, 31 }, { "bswap16", 5, 16 },	 { "bswap32", 5, 32 },	{ "bswap64", 5, 64 },
-	{ "trunc1", 6, 1 },	{ "trunc2", 6, 2 },	 { "trunc4", 6, 4 },	{ "trunc8", 6, 8 },
-	{ "sext8", 7, 8 },	{ "sext16", 7, 16 },	 { "sext32", 7, 32 },	{ "subreg", 8, 0 },
+	{ "neg", 0, 0 },	{ "lsh1", 1, 1 },	{ "lsh31", 1, 31 },
+	{ "lsh32", 1, 32 },	{ "lsh63", 1, 63 },	{ "rsh1", 2, 1 },
+	{ "rsh32", 2, 32 },	{ "rsh63", 2, 63 },	{ "arsh64_1", 3, 1 },
+	{ "arsh64_33", 3, 33 }, { "arsh64_63", 3, 63 }, { "arsh32_1", 4, 1 },
+	{ "arsh32_31", 4, 31 }, { "bswap16", 5, 16 },	{ "bswap32", 5, 32 },
+	{ "bswap64", 5, 64 },	{ "trunc1", 6, 1 },	{ "trunc2", 6, 2 },
+	{ "trunc4", 6, 4 },	{ "trunc8", 6, 8 },	{ "sext8", 7, 8 },
+	{ "sext16", 7, 16 },	{ "sext32", 7, 32 },	{ "subreg", 8, 0 },
 };
 
 static struct tnum un_apply(int i, struct tnum a)
@@ -304,15 +334,24 @@ static struct tnum un_apply(int i, struct tnum a)
 	unsigned k = unops[i].arg;
 
 	switch (unops[i].kind) {
-	case 0: return tnum_neg(a);
-	case 1: return tnum_lshift(a, k);
-	case 2: return tnum_rshift(a, k);
-	case 3: return tnum_arshift(a, k, 64);
-	case 4: return tnum_arshift(a, k, 32);
-	case 5: return tnum_bswap(a, k);
-	case 6: return tnum_trunc(a, k);
-	case 7: return tnum_sext(a, k);
-	default: return tnum_subreg(a);
+	case 0:
+		return tnum_neg(a);
+	case 1:
+		return tnum_lshift(a, k);
+	case 2:
+		return tnum_rshift(a, k);
+	case 3:
+		return tnum_arshift(a, k, 64);
+	case 4:
+		return tnum_arshift(a, k, 32);
+	case 5:
+		return tnum_bswap(a, k);
+	case 6:
+		return tnum_trunc(a, k);
+	case 7:
+		return tnum_sext(a, k);
+	default:
+		return tnum_subreg(a);
 	}
 }
 
@@ -321,15 +360,24 @@ static uint64_t un_ref(int i, uint64_t x)
 	unsigned k = unops[i].arg;
 
 	switch (unops[i].kind) {
-	case 0: return ref_alu(SVAL_NEG, x, 0, true);
-	case 1: return ref_alu(SVAL_LSH, x, k, true);
-	case 2: return ref_alu(SVAL_RSH, x, k, true);
-	case 3: return ref_alu(SVAL_ARSH, x, k, true);
-	case 4: return ref_alu(SVAL_ARSH, x, k, false);
-	case 5: return ref_bswap(x, k);
-	case 6: return ref_trunc(x, k);
-	case 7: return ref_movsx(x, k, true);
-	default: return (uint32_t)x;
+	case 0:
+		return ref_alu(SVAL_NEG, x, 0, true);
+	case 1:
+		return ref_alu(SVAL_LSH, x, k, true);
+	case 2:
+		return ref_alu(SVAL_RSH, x, k, true);
+	case 3:
+		return ref_alu(SVAL_ARSH, x, k, true);
+	case 4:
+		return ref_alu(SVAL_ARSH, x, k, false);
+	case 5:
+		return ref_bswap(x, k);
+	case 6:
+		return ref_trunc(x, k);
+	case 7:
+		return ref_movsx(x, k, true);
+	default:
+		return (uint32_t)x;
 	}
 }
 
@@ -364,8 +412,8 @@ END_TEST
 START_TEST(test_shift_var_exhaustive)
 {
 	static const struct tnum shifts[] = {
-		TNUM(0, 0x3),	TNUM(0, 0x21), TNUM(0x1e, 0x21), TNUM(0x1c, 0x3), TNUM(0x3c, 0x3),
-		TNUM(0, 0x3f), TNUM(31, 0),   TNUM(63, 0),	 TNUM(0x40, 0x1), TNUM(0x20, 0x10),
+		TNUM(0, 0x3),  TNUM(0, 0x21), TNUM(0x1e, 0x21), TNUM(0x1c, 0x3), TNUM(0x3c, 0x3),
+		TNUM(0, 0x3f), TNUM(31, 0),   TNUM(63, 0),	TNUM(0x40, 0x1), TNUM(0x20, 0x10),
 	};
 	uint64_t ma[64], ms[64];
 
@@ -386,11 +434,14 @@ START_TEST(test_shift_var_exhaustive)
 						bool is64 = w == 64;
 						uint64_t x = ma[p], s = ms[q];
 
-						CHECK(tnum_contains(rl, ref_alu(SVAL_LSH, x, s, is64)),
+						CHECK(tnum_contains(rl,
+								    ref_alu(SVAL_LSH, x, s, is64)),
 						      "lsh_var");
-						CHECK(tnum_contains(rr, ref_alu(SVAL_RSH, x, s, is64)),
+						CHECK(tnum_contains(rr,
+								    ref_alu(SVAL_RSH, x, s, is64)),
 						      "rsh_var");
-						CHECK(tnum_contains(ra, ref_alu(SVAL_ARSH, x, s, is64)),
+						CHECK(tnum_contains(ra,
+								    ref_alu(SVAL_ARSH, x, s, is64)),
 						      "arsh_var");
 					}
 				}

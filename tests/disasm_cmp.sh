@@ -53,6 +53,13 @@ extract() {
 	}'
 }
 
+# Order by section and slot and drop repeated lines, so that the order in which
+# functions are listed (and a function listed twice) does not matter
+tab=$(printf '\t')
+canon() {
+	LC_ALL=C sort -t "$tab" -k1,1 -k2,2n -k3 | uniq
+}
+
 objs=0
 insns=0
 skipped=0
@@ -70,10 +77,10 @@ for obj in "$@"; do
 		continue
 	fi
 	extract <"$tmp/want.raw" |
-		sed 's/\(gotol\{0,1\} [-+][0-9]*\) <[^<>]*>$/\1/' >"$tmp/want"
+		sed 's/\(gotol\{0,1\} [-+][0-9]*\) <[^<>]*>$/\1/' | canon >"$tmp/want"
 	extract <"$tmp/got.raw" |
-		sed 's/\t\(w\([0-9]*\)\) = atomic_fetch_add((u32 \*)\(([^()]*)\), \1)$/\tlock *(u32 *)\3 += r\2/' \
-			>"$tmp/got.0"
+		sed 's/\t\(w\([0-9]*\)\) = atomic_fetch_add((u32 \*)\(([^()]*)\), \1)$/\tlock *(u32 *)\3 += r\2/' |
+		canon >"$tmp/got.0"
 	# Where llvm-objdump prints <unknown>, blank out both sides
 	awk -F '\t' -v skipfile="$tmp/skip" '
 	FILENAME == ARGV[1] {

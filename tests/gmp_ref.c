@@ -5,7 +5,7 @@
 #include "gmp_ref.h"
 
 const char *const ref_op_name[SVAL_OP_CNT] = {
-	[SVAL_ADD] = "add", [SVAL_SUB] = "sub",	  [SVAL_MUL] = "mul",	[SVAL_DIV] = "div",
+	[SVAL_ADD] = "add",   [SVAL_SUB] = "sub", [SVAL_MUL] = "mul",	[SVAL_DIV] = "div",
 	[SVAL_SDIV] = "sdiv", [SVAL_OR] = "or",	  [SVAL_AND] = "and",	[SVAL_LSH] = "lsh",
 	[SVAL_RSH] = "rsh",   [SVAL_NEG] = "neg", [SVAL_MOD] = "mod",	[SVAL_SMOD] = "smod",
 	[SVAL_XOR] = "xor",   [SVAL_MOV] = "mov", [SVAL_ARSH] = "arsh",
@@ -36,11 +36,21 @@ uint64_t ref_alu(enum sval_op op, uint64_t x, uint64_t y, bool is64)
 	sy = as_signed(y, is64);
 	sh = (unsigned)(y & (is64 ? 63 : 31));
 	switch (op) {
-	case SVAL_ADD: r = x + y; break;
-	case SVAL_SUB: r = x - y; break;
-	case SVAL_MUL: r = x * y; break;
-	case SVAL_DIV: r = y == 0 ? 0 : x / y; break;
-	case SVAL_MOD: r = y == 0 ? x : x % y; break;
+	case SVAL_ADD:
+		r = x + y;
+		break;
+	case SVAL_SUB:
+		r = x - y;
+		break;
+	case SVAL_MUL:
+		r = x * y;
+		break;
+	case SVAL_DIV:
+		r = y == 0 ? 0 : x / y;
+		break;
+	case SVAL_MOD:
+		r = y == 0 ? x : x % y;
+		break;
 	case SVAL_SDIV:
 		if (sy == 0)
 			r = 0;
@@ -57,18 +67,34 @@ uint64_t ref_alu(enum sval_op op, uint64_t x, uint64_t y, bool is64)
 		else
 			r = (uint64_t)(sx % sy);
 		break;
-	case SVAL_OR: r = x | y; break;
-	case SVAL_AND: r = x & y; break;
-	case SVAL_XOR: r = x ^ y; break;
-	case SVAL_LSH: r = x << sh; break;
-	case SVAL_RSH: r = x >> sh; break;
+	case SVAL_OR:
+		r = x | y;
+		break;
+	case SVAL_AND:
+		r = x & y;
+		break;
+	case SVAL_XOR:
+		r = x ^ y;
+		break;
+	case SVAL_LSH:
+		r = x << sh;
+		break;
+	case SVAL_RSH:
+		r = x >> sh;
+		break;
 	case SVAL_ARSH:
 		/* floor(sx / 2^sh) */
 		r = sx >= 0 ? (uint64_t)sx >> sh : ~(~(uint64_t)sx >> sh);
 		break;
-	case SVAL_NEG: r = -x; break;
-	case SVAL_MOV: r = y; break;
-	default: r = 0; break;
+	case SVAL_NEG:
+		r = -x;
+		break;
+	case SVAL_MOV:
+		r = y;
+		break;
+	default:
+		r = 0;
+		break;
 	}
 	return r & mask;
 }
@@ -81,18 +107,30 @@ bool ref_cmp(enum sval_cmp op, uint64_t x, uint64_t y, bool is64)
 	x &= mask;
 	y &= mask;
 	switch (op) {
-	case SVAL_JEQ: return x == y;
-	case SVAL_JNE: return x != y;
-	case SVAL_JGT: return x > y;
-	case SVAL_JGE: return x >= y;
-	case SVAL_JLT: return x < y;
-	case SVAL_JLE: return x <= y;
-	case SVAL_JSGT: return sx > sy;
-	case SVAL_JSGE: return sx >= sy;
-	case SVAL_JSLT: return sx < sy;
-	case SVAL_JSLE: return sx <= sy;
-	case SVAL_JSET: return (x & y) != 0;
-	default: return false;
+	case SVAL_JEQ:
+		return x == y;
+	case SVAL_JNE:
+		return x != y;
+	case SVAL_JGT:
+		return x > y;
+	case SVAL_JGE:
+		return x >= y;
+	case SVAL_JLT:
+		return x < y;
+	case SVAL_JLE:
+		return x <= y;
+	case SVAL_JSGT:
+		return sx > sy;
+	case SVAL_JSGE:
+		return sx >= sy;
+	case SVAL_JSLT:
+		return sx < sy;
+	case SVAL_JSLE:
+		return sx <= sy;
+	case SVAL_JSET:
+		return (x & y) != 0;
+	default:
+		return false;
 	}
 }
 
@@ -112,10 +150,14 @@ uint64_t ref_movsx(uint64_t x, unsigned bits, bool is64)
 uint64_t ref_trunc(uint64_t x, unsigned bytes)
 {
 	switch (bytes) {
-	case 1: return (uint8_t)x;
-	case 2: return (uint16_t)x;
-	case 4: return (uint32_t)x;
-	default: return x;
+	case 1:
+		return (uint8_t)x;
+	case 2:
+		return (uint16_t)x;
+	case 4:
+		return (uint32_t)x;
+	default:
+		return x;
 	}
 }
 
@@ -189,9 +231,15 @@ uint64_t gmp_alu(enum sval_op op, uint64_t x, uint64_t y, bool is64)
 		break;
 	}
 	switch (op) {
-	case SVAL_ADD: mpz_add(c, a, b); break;
-	case SVAL_SUB: mpz_sub(c, a, b); break;
-	case SVAL_MUL: mpz_mul(c, a, b); break;
+	case SVAL_ADD:
+		mpz_add(c, a, b);
+		break;
+	case SVAL_SUB:
+		mpz_sub(c, a, b);
+		break;
+	case SVAL_MUL:
+		mpz_mul(c, a, b);
+		break;
 	case SVAL_DIV:
 	case SVAL_SDIV:
 		if (mpz_sgn(b) == 0)
@@ -206,15 +254,31 @@ uint64_t gmp_alu(enum sval_op op, uint64_t x, uint64_t y, bool is64)
 		else
 			mpz_tdiv_r(c, a, b); /* sign of the dividend */
 		break;
-	case SVAL_LSH: mpz_mul_2exp(c, a, (unsigned long)(y & (w - 1))); break;
+	case SVAL_LSH:
+		mpz_mul_2exp(c, a, (unsigned long)(y & (w - 1)));
+		break;
 	case SVAL_RSH:
-	case SVAL_ARSH: mpz_fdiv_q_2exp(c, a, (unsigned long)(y & (w - 1))); break;
-	case SVAL_NEG: mpz_neg(c, a); break;
-	case SVAL_MOV: mpz_set(c, b); break;
-	case SVAL_AND: mpz_and(c, a, b); break;
-	case SVAL_OR: mpz_ior(c, a, b); break;
-	case SVAL_XOR: mpz_xor(c, a, b); break;
-	default: mpz_set_ui(c, 0); break;
+	case SVAL_ARSH:
+		mpz_fdiv_q_2exp(c, a, (unsigned long)(y & (w - 1)));
+		break;
+	case SVAL_NEG:
+		mpz_neg(c, a);
+		break;
+	case SVAL_MOV:
+		mpz_set(c, b);
+		break;
+	case SVAL_AND:
+		mpz_and(c, a, b);
+		break;
+	case SVAL_OR:
+		mpz_ior(c, a, b);
+		break;
+	case SVAL_XOR:
+		mpz_xor(c, a, b);
+		break;
+	default:
+		mpz_set_ui(c, 0);
+		break;
 	}
 	r = mpz_get_mod(c, w);
 	mpz_clears(a, b, c, NULL);
@@ -292,8 +356,8 @@ int enum_members(struct sval a, uint64_t *out, int max)
 	}
 	/* low half from a 32-bit view, high half from the tnum's upper bits */
 	{
-		struct tnum hi = TNUM(a.tn.value & ~UINT64_C(0xffffffff),
-				      a.tn.mask & ~UINT64_C(0xffffffff));
+		struct tnum hi =
+			TNUM(a.tn.value & ~UINT64_C(0xffffffff), a.tn.mask & ~UINT64_C(0xffffffff));
 		uint64_t lo = a.r.u32_min, len = (uint64_t)a.r.u32_max - a.r.u32_min;
 		int h;
 
@@ -387,7 +451,7 @@ struct sval rnd_sval(uint64_t *s)
 		case 3: /* signed interval */
 			a.r.smin = (int64_t)base;
 			a.r.smax = (int64_t)(base + len) < (int64_t)base ? INT64_MAX
-								      : (int64_t)(base + len);
+									 : (int64_t)(base + len);
 			break;
 		case 4: /* 32-bit intervals */
 			a.r.u32_min = (uint32_t)base;

@@ -7,7 +7,8 @@
 
 enum { R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R10 };
 
-#define I_RAW(c, d, s, o, i) ((struct raw_insn){ .code = (c), .dst = (d), .src = (s), .off = (o), .imm = (i) })
+#define I_RAW(c, d, s, o, i) \
+	((struct raw_insn){ .code = (c), .dst = (d), .src = (s), .off = (o), .imm = (i) })
 /* classes */
 #define I_LD 0x00
 #define I_LDX 0x01

@@ -151,7 +151,9 @@ int bv_object_prog_info(const struct bv_object *o, size_t idx, struct bv_prog_in
 			for (size_t i = 0; i < p->map_cnt; i++) {
 				int32_t m = p->maps[i];
 
-				names[i] = (m >= 0 && (size_t)m < o->o->map_cnt) ? o->o->maps[m].name : "?";
+				names[i] = (m >= 0 && (size_t)m < o->o->map_cnt)
+						   ? o->o->maps[m].name
+						   : "?";
 			}
 			o->prog_maps[idx] = names;
 		}
@@ -177,39 +179,8 @@ const char *bv_object_license(const struct bv_object *o)
 static int decode_for_display(const struct raw_insn *raw, size_t cnt, uint32_t pc, struct insn *out)
 {
 	struct insn_err err;
-	struct raw_insn tmp[2];
-	size_t n = 1;
 
-	if (!insn_decode_one(raw, cnt, pc, out, &err))
-		return 0;
-	/* retry with the target neutralised (calls and jumps to other functions) */
-	tmp[0] = raw[pc];
-	if (pc + 1 < cnt)
-		tmp[n++] = raw[pc + 1];
-	tmp[0].off = 0;
-	if ((tmp[0].code & 0x07) == 0x05 || (tmp[0].code & 0x07) == 0x06) {
-		int32_t imm = tmp[0].imm;
-		bool callish = (tmp[0].code & 0xf0) == 0x80;
-
-		if (callish)
-			tmp[0].imm = tmp[0].src == 1 ? 0 : tmp[0].imm;
-		else if ((tmp[0].code & 0xf0) == 0x00 && (tmp[0].code & 0x07) == 0x06)
-			tmp[0].imm = 0;
-		/* a jump to +0 within a 1-slot program: decode with an exit after it */
-		if (n == 1) {
-			tmp[1] = (struct raw_insn){ .code = 0x95 };
-			n = 2;
-		}
-		if (insn_decode_one(tmp, n, 0, out, &err))
-			return -1;
-		out->off = raw[pc].off;
-		out->imm = imm;
-		out->pc = pc;
-		out->target = (uint32_t)((int64_t)pc + 1 +
-					 (callish || (tmp[0].code & 0x07) == 0x06 ? imm : raw[pc].off));
-		return 0;
-	}
-	return -1;
+	return insn_decode_one_unchecked(raw, cnt, pc, out, &err);
 }
 
 int bv_disasm(const struct bv_object *bo, size_t idx, bool source, FILE *f, struct bv_diags *d)
@@ -235,7 +206,9 @@ int bv_disasm(const struct bv_object *bo, size_t idx, bool source, FILE *f, stru
 			}
 		}
 		if (decode_for_display(p->orig, p->own_cnt, i, &in)) {
-			struct diag_loc loc = { .file = o->path, .section = p->section, .func = p->name,
+			struct diag_loc loc = { .file = o->path,
+						.section = p->section,
+						.func = p->name,
 						.pc = (int64_t)i };
 
 			fprintf(f, "%8u:\t<invalid>\n", p->sec_off + i);
@@ -272,7 +245,9 @@ int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, st
 	if (!insns)
 		return BV_ENOMEM;
 	if (insn_decode_all(p->insns, p->insn_cnt, insns, &err)) {
-		struct diag_loc loc = { .file = o->path, .section = p->section, .func = p->name,
+		struct diag_loc loc = { .file = o->path,
+					.section = p->section,
+					.func = p->name,
 					.pc = (int64_t)err.pc };
 
 		free(insns);
@@ -286,7 +261,8 @@ int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, st
 			res->findings[0].rule = "P10.1";
 			res->findings[0].rule_name = "unsupported";
 			res->findings[0].pc = -1;
-			res->findings[0].msg = strdup("unknown program type for section name; use --type");
+			res->findings[0].msg =
+				strdup("unknown program type for section name; use --type");
 		}
 		free(insns);
 		return 0;

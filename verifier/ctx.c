@@ -499,9 +499,10 @@ enum ctx_access_result ctx_check(enum bv_prog_type t, uint32_t attach, int64_t o
 	case BV_PROG_LIRC_MODE2:
 		return check_layout(LAYOUT(lirc_fields, 4), 1, off, size, write, out);
 	case BV_PROG_KPROBE:
-		/* kprobe_prog_is_valid_access: 6.18 accepts stores and sets kprobe_write_ctx;
-		 * attaching such a program is refused except for uprobes (kernel-model 8.11) */
-		return check_buffer(0, PT_REGS_SIZE, off, size, write, true, out);
+		/* kprobe_prog_is_valid_access: kernel-model 8.11 says 6.18 accepts stores, but the
+		 * running 6.18.44 kernel rejects them at load (testdata/kprobe_ctx_write:
+		 * "invalid bpf_context access off=80 size=8"): the kernel is the ground truth */
+		return check_buffer(0, PT_REGS_SIZE, off, size, write, false, out);
 	case BV_PROG_TRACEPOINT:
 		/* tp_prog_is_valid_access: the first 8 bytes (common header) are hidden */
 		return check_buffer(8, TP_CTX_SIZE, off, size, write, false, out);

@@ -180,8 +180,8 @@ static int fail(struct fx *fx, uint32_t pc, enum rule_idx r, const char *fmt, ..
 	if (fx->failed)
 		return -1;
 	fx->failed = true;
-	fx->res->verdict = (r == R_UNSUPPORTED || r == R_BUDGET || r == R_KFUNC) ? BV_INCONCLUSIVE
-										    : BV_REJECT;
+	fx->res->verdict =
+		(r == R_UNSUPPORTED || r == R_BUDGET || r == R_KFUNC) ? BV_INCONCLUSIVE : BV_REJECT;
 	fx->res->f.rule = rules[r].id;
 	fx->res->f.rule_name = rules[r].name;
 	fx->res->f.pc = pc;
@@ -380,11 +380,12 @@ static int reg_snprint(char *b, size_t n, const struct reg *r)
 		int k = snprintf(b, n, "%s%s(", rgn_names[r->rgn], r->maybe_null ? "_or_null" : "");
 		size_t used = k > 0 ? (size_t)k : 0;
 
-#define APPEND(...)                                                                     \
-	do {                                                                            \
-		int w_ = snprintf(b + (used < n ? used : n), used < n ? n - used : 0, __VA_ARGS__); \
-		if (w_ > 0)                                                             \
-			used += (size_t)w_;                                             \
+#define APPEND(...)                                                                                \
+	do {                                                                                       \
+		int w_ =                                                                           \
+			snprintf(b + (used < n ? used : n), used < n ? n - used : 0, __VA_ARGS__); \
+		if (w_ > 0)                                                                        \
+			used += (size_t)w_;                                                        \
 	} while (0)
 		if (r->id)
 			APPEND("id=%u,", r->id);
@@ -440,31 +441,33 @@ static char *state_text(const struct vstate *s)
 			continue;
 		if (sl->spill_size) {
 			reg_snprint(rb, sizeof(rb), &sl->spill);
-			len += (size_t)snprintf(buf + len, cap - len, " fp%d=%s%s", -(int)(8 * i + 8),
+			len += (size_t)snprintf(buf + len, cap - len, " fp%d=%s%s",
+						-(int)(8 * i + 8),
 						sl->spill_size == 8 ? "" : "(partial)", rb);
 		} else {
-			len += (size_t)snprintf(buf + len, cap - len, " fp%d=%s", -(int)(8 * i + 8), k);
+			len += (size_t)snprintf(buf + len, cap - len, " fp%d=%s", -(int)(8 * i + 8),
+						k);
 		}
 	}
 	return buf;
 }
 
 /* Apply @fn to every register and spilled register of every frame */
-#define for_each_reg(s, r, body)                                                        \
-	do {                                                                            \
-		for (uint32_t fi_ = 0; fi_ < (s)->nframes; fi_++) {                     \
-			struct frame *f_ = &(s)->fr[fi_];                               \
-			for (int ri_ = 0; ri_ < ST_NREGS; ri_++) {                      \
-				struct reg *r = &f_->regs[ri_];                         \
-				body;                                                   \
-			}                                                               \
-			for (uint32_t si_ = 0; si_ < f_->nslots; si_++) {               \
-				if (!f_->slots[si_].spill_size)                         \
-					continue;                                       \
-				struct reg *r = &f_->slots[si_].spill;                  \
-				body;                                                   \
-			}                                                               \
-		}                                                                       \
+#define for_each_reg(s, r, body)                                          \
+	do {                                                              \
+		for (uint32_t fi_ = 0; fi_ < (s)->nframes; fi_++) {       \
+			struct frame *f_ = &(s)->fr[fi_];                 \
+			for (int ri_ = 0; ri_ < ST_NREGS; ri_++) {        \
+				struct reg *r = &f_->regs[ri_];           \
+				body;                                     \
+			}                                                 \
+			for (uint32_t si_ = 0; si_ < f_->nslots; si_++) { \
+				if (!f_->slots[si_].spill_size)           \
+					continue;                         \
+				struct reg *r = &f_->slots[si_].spill;    \
+				body;                                     \
+			}                                                 \
+		}                                                         \
 	} while (0)
 
 static struct frame *cur(struct vstate *s)
@@ -523,9 +526,10 @@ static int stack_write_fixed(struct fx *fx, struct vstate *s, struct frame *f, i
 	if (val && val->type == REG_PTR) {
 		if (size != 8 || (off % 8) != 0) {
 			if (fx->unpriv)
-				return fail(fx, pc, R_PTR_LEAK,
-					    "partial store of a %s pointer to the stack at fp%+" PRId64,
-					    rgn_names[val->rgn], off);
+				return fail(
+					fx, pc, R_PTR_LEAK,
+					"partial store of a %s pointer to the stack at fp%+" PRId64,
+					rgn_names[val->rgn], off);
 			stack_unspill(f, off, off + size);
 			for (unsigned i = 0; i < size; i++)
 				*stack_byte(f, off + i) = SK_MISC;
@@ -541,8 +545,8 @@ static int stack_write_fixed(struct fx *fx, struct vstate *s, struct frame *f, i
 		return 0;
 	}
 	if (fx->unpriv && sl->spill_size && sl->spill.type == REG_PTR && size != 8)
-		return fail(fx, pc, R_PTR_LEAK, "attempt to corrupt a spilled pointer at fp%+" PRId64,
-			    off);
+		return fail(fx, pc, R_PTR_LEAK,
+			    "attempt to corrupt a spilled pointer at fp%+" PRId64, off);
 	stack_unspill(f, off, off + size);
 	if (val && val->type == REG_SCALAR && (off % 8) == 0) {
 		/* scalar spill: bounds kept, read back by a fill of at most this size */
@@ -575,8 +579,8 @@ static int stack_read_fixed(struct fx *fx, struct frame *f, int64_t off, unsigne
 	if (si >= f->nslots) {
 		if (fx->unpriv)
 			return fail(fx, pc, R_STACK_UNINIT,
-				    "read of %u bytes at fp%+" PRId64 " from never-written stack", size,
-				    off);
+				    "read of %u bytes at fp%+" PRId64 " from never-written stack",
+				    size, off);
 		*out = reg_scalar(sval_trunc(sval_top(), size));
 		goto ext;
 	}
@@ -585,7 +589,8 @@ static int stack_read_fixed(struct fx *fx, struct frame *f, int64_t off, unsigne
 		if (sl->spill.type == REG_PTR) {
 			if (size != 8)
 				return fail(fx, pc, R_PTR_LEAK,
-					    "invalid size %u of register fill at fp%+" PRId64, size, off);
+					    "invalid size %u of register fill at fp%+" PRId64, size,
+					    off);
 			*out = sl->spill;
 			return 0;
 		}
@@ -596,8 +601,8 @@ static int stack_read_fixed(struct fx *fx, struct frame *f, int64_t off, unsigne
 	if (sl->spill_size && sl->spill.type == REG_PTR) {
 		/* partial read of a spilled pointer */
 		if (fx->unpriv)
-			return fail(fx, pc, R_PTR_LEAK, "partial read of a spilled pointer at fp%+" PRId64,
-				    off);
+			return fail(fx, pc, R_PTR_LEAK,
+				    "partial read of a spilled pointer at fp%+" PRId64, off);
 	}
 	for (unsigned i = 0; i < size; i++) {
 		int64_t o = off + i;
@@ -606,8 +611,8 @@ static int stack_read_fixed(struct fx *fx, struct frame *f, int64_t off, unsigne
 
 		if (k == SK_INVALID && fx->unpriv)
 			return fail(fx, pc, R_STACK_UNINIT,
-				    "r%d reads %u bytes at fp%+" PRId64
-				    ", byte fp%+" PRId64 " was never written",
+				    "r%d reads %u bytes at fp%+" PRId64 ", byte fp%+" PRId64
+				    " was never written",
 				    regno, size, off, o);
 		if (k != SK_ZERO)
 			all_zero = false;
@@ -640,15 +645,17 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 	const struct obj_map *m;
 
 	if (b->type == REG_UNINIT)
-		return fail(fx, pc, R_REG_UNINIT, "r%d is used as a pointer before it is written", regno);
+		return fail(fx, pc, R_REG_UNINIT, "r%d is used as a pointer before it is written",
+			    regno);
 	if (b->type == REG_SCALAR)
 		return fail(fx, pc, R_MEM_NONPTR,
 			    "%s of %u bytes through r%d, which holds a scalar, not a pointer",
 			    acc_name(acc), size, regno);
 	if (b->maybe_null)
-		return fail(fx, pc, R_NULL,
-			    "%s through r%d, a %s pointer that may be NULL: test it against 0 first",
-			    acc_name(acc), regno, rgn_names[b->rgn]);
+		return fail(
+			fx, pc, R_NULL,
+			"%s through r%d, a %s pointer that may be NULL: test it against 0 first",
+			acc_name(acc), regno, rgn_names[b->rgn]);
 	if (b->v.r.smin < -MAX_VAR_OFF || b->v.r.smax > MAX_VAR_OFF)
 		return fail(fx, pc, R_MEM_OTHER, "r%d has an unbounded variable offset", regno);
 	lo = b->off + ioff + b->v.r.smin;
@@ -683,9 +690,10 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 				if (stack_read_fixed(fx, f, off, size, false, &tmp, pc, regno))
 					return -1;
 				if (tmp.type != REG_SCALAR)
-					return fail(fx, pc, R_ATOMIC,
-						    "atomic operation on a spilled pointer at fp%+" PRId64,
-						    off);
+					return fail(
+						fx, pc, R_ATOMIC,
+						"atomic operation on a spilled pointer at fp%+" PRId64,
+						off);
 				return stack_write_fixed(fx, s, f, off, size, NULL, pc);
 			}
 			return stack_write_fixed(fx, s, f, off, size, val, pc);
@@ -695,7 +703,8 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 			return fail(fx, pc, R_STACK_OOB,
 				    "variable-offset stack access is not allowed unprivileged");
 		if (acc == ACC_ATOMIC)
-			return fail(fx, pc, R_ATOMIC, "atomic operation through a variable stack offset");
+			return fail(fx, pc, R_ATOMIC,
+				    "atomic operation through a variable stack offset");
 		if (grow_stack(fx, f, (uint32_t)((-lo + 7) / 8)))
 			return fail(fx, pc, R_BUDGET, "out of memory");
 		note_depth(fx, s, f, lo);
@@ -706,8 +715,9 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 				uint8_t k = *stack_byte(f, o);
 
 				if (k == SK_INVALID && fx->unpriv)
-					return fail(fx, pc, R_STACK_UNINIT,
-						    "variable-offset read from uninitialised stack");
+					return fail(
+						fx, pc, R_STACK_UNINIT,
+						"variable-offset read from uninitialised stack");
 				if (k != SK_ZERO)
 					zero = false;
 			}
@@ -744,20 +754,21 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 				    regno, b->off);
 		if (acc == ACC_ATOMIC)
 			return fail(fx, pc, R_CTX, "atomic operation on the context");
-		r = ctx_check(fx->p->type, fx->p->expected_attach, ioff + (int64_t)b->v.tn.value, size,
-			      acc == ACC_WRITE, &ca);
+		r = ctx_check(fx->p->type, fx->p->expected_attach, ioff + (int64_t)b->v.tn.value,
+			      size, acc == ACC_WRITE, &ca);
 		if (r == CTX_NO_CTX)
 			return fail(fx, pc, R_UNSUPPORTED,
 				    "context of program type %s is not modelled",
 				    bv_prog_type_name(fx->p->type));
 		if (r == CTX_BAD_OFFSET)
 			return fail(fx, pc, R_CTX,
-				    "invalid %s context access at offset %" PRId64 ", size %u for %s",
+				    "invalid %s context access at offset %" PRId64
+				    ", size %u for %s",
 				    acc_name(acc), ioff, size, bv_prog_type_name(fx->p->type));
 		if (r == CTX_READ_ONLY)
 			return fail(fx, pc, R_CTX,
-				    "write to read-only context field at offset %" PRId64 " (%s)", ioff,
-				    bv_prog_type_name(fx->p->type));
+				    "write to read-only context field at offset %" PRId64 " (%s)",
+				    ioff, bv_prog_type_name(fx->p->type));
 		if (acc == ACC_WRITE) {
 			if (val && val->type == REG_PTR && fx->unpriv)
 				return fail(fx, pc, R_PTR_LEAK, "pointer stored into the context");
@@ -800,9 +811,10 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 		int64_t o = b->off + ioff;
 
 		if (b->v.r.smin < 0)
-			return fail(fx, pc, R_PKT_OOB,
-				    "packet access through r%d whose variable offset may be negative",
-				    regno);
+			return fail(
+				fx, pc, R_PKT_OOB,
+				"packet access through r%d whose variable offset may be negative",
+				regno);
 		if (o < 0 || o + (int64_t)size > b->range)
 			return fail(fx, pc, R_PKT_OOB,
 				    "packet %s of %u bytes at offset %" PRId64
@@ -810,7 +822,8 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 				    " bytes past r%d's base are proven in bounds",
 				    acc_name(acc), size, o, b->range < 0 ? 0 : b->range, regno);
 		if (b->v.r.umax + (uint64_t)o > MAX_PACKET_OFF)
-			return fail(fx, pc, R_PKT_OOB, "packet offset may exceed %d", MAX_PACKET_OFF);
+			return fail(fx, pc, R_PKT_OOB, "packet offset may exceed %d",
+				    MAX_PACKET_OFF);
 		if (acc != ACC_READ && !ctx_pkt_writable(fx->p->type))
 			return fail(fx, pc, R_PKT_OOB, "packet is read-only for program type %s",
 				    bv_prog_type_name(fx->p->type));
@@ -840,16 +853,19 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 			lim = b->rgn == RGN_MAP_KEY ? m->key_size : m->value_size;
 		}
 		if (b->v.r.smin < 0 && b->rgn != RGN_MEM)
-			return fail(fx, pc, R_MAP_OOB,
-				    "r%d's variable offset into the map value may be negative (min %" PRId64
-				    "): use an unsigned index or check it is >= 0",
-				    regno, b->v.r.smin);
+			return fail(
+				fx, pc, R_MAP_OOB,
+				"r%d's variable offset into the map value may be negative (min %" PRId64
+				"): use an unsigned index or check it is >= 0",
+				regno, b->v.r.smin);
 		if (lo < 0 || hi > lim)
 			return fail(fx, pc, b->rgn == RGN_MEM ? R_MEM_OTHER : R_MAP_OOB,
 				    "%s of %u bytes at offset [%" PRId64 ", %" PRId64
 				    "] is outside the %s of %" PRId64 " bytes%s%s",
 				    acc_name(acc), size, lo, hi - (int64_t)size,
-				    b->rgn == RGN_MEM ? "memory region" : b->rgn == RGN_MAP_KEY ? "map key" : "map value",
+				    b->rgn == RGN_MEM	    ? "memory region"
+				    : b->rgn == RGN_MAP_KEY ? "map key"
+							    : "map value",
 				    lim, m ? " of map " : "", m ? m->name : "");
 		if (acc != ACC_READ && (b->rdonly || (m && b->rgn == RGN_MAP_KEY) ||
 					(m && (m->readonly || (m->flags & BPF_F_RDONLY_PROG)))))
@@ -863,8 +879,9 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 			uint64_t c, v;
 
 			*out = reg_scalar(sval_trunc(sval_top(), size));
-			if (m && b->rgn == RGN_MAP_VALUE && (m->readonly || (m->flags & BPF_F_RDONLY_PROG)) &&
-			    m->data && sval_is_const(b->v, &c) &&
+			if (m && b->rgn == RGN_MAP_VALUE &&
+			    (m->readonly || (m->flags & BPF_F_RDONLY_PROG)) && m->data &&
+			    sval_is_const(b->v, &c) &&
 			    obj_map_read(m, (uint64_t)(b->off + ioff) + c, size, &v))
 				*out = reg_const(v);
 			if (sx && size < 8)
@@ -874,8 +891,8 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 	}
 	case RGN_FLOW_KEYS:
 		if (lo < 0 || hi > 56)
-			return fail(fx, pc, R_MEM_OTHER, "flow keys access at [%" PRId64 ", %" PRId64 ")",
-				    lo, hi);
+			return fail(fx, pc, R_MEM_OTHER,
+				    "flow keys access at [%" PRId64 ", %" PRId64 ")", lo, hi);
 		if (acc == ACC_READ)
 			*out = reg_scalar(sval_trunc(sval_top(), size));
 		return 0;
@@ -885,7 +902,8 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 		if (acc != ACC_READ)
 			return fail(fx, pc, R_MEM_OTHER, "socket fields are read-only");
 		if (lo < 0 || hi > 80 || (b->off + ioff) % size)
-			return fail(fx, pc, R_MEM_OTHER, "invalid socket access at offset %" PRId64, lo);
+			return fail(fx, pc, R_MEM_OTHER, "invalid socket access at offset %" PRId64,
+				    lo);
 		*out = reg_scalar(sval_trunc(sval_top(), size));
 		return 0;
 	default:
@@ -934,8 +952,8 @@ static enum sval_op alu_to_sval(enum insn_alu_op op)
 
 static const char *alu_name(enum insn_alu_op op)
 {
-	static const char *const n[] = { "+=", "-=", "*=", "/=", "|=", "&=", "<<=", ">>=", "neg",
-					 "%=", "^=", "=", "s>>=", "end" };
+	static const char *const n[] = { "+=",	"-=",  "*=", "/=", "|=", "&=",	 "<<=",
+					 ">>=", "neg", "%=", "^=", "=",	 "s>>=", "end" };
 
 	if (op == INSN_ALU_SDIV)
 		return "s/=";
@@ -954,15 +972,24 @@ static int check_reg_read(struct fx *fx, struct vstate *s, uint32_t pc, int r)
 }
 
 static int ptr_scalar_arith(struct fx *fx, uint32_t pc, struct reg *dst, const struct reg *ptr,
-			    const struct reg *sc, enum insn_alu_op op, int dreg)
+			    const struct reg *sc, enum insn_alu_op op, int dreg, bool src_reg)
 {
 	uint64_t k;
 	struct reg r = *ptr;
 
+	/* unprivileged (spec_v1 masking): only stack and map value pointers may take a register
+	 * operand, even one holding a known constant (kernel-model.md section 2) */
+	if (fx->unpriv && src_reg && ptr->rgn != RGN_STACK && ptr->rgn != RGN_MAP_VALUE)
+		return fail(fx, pc, R_PTR_ARITH,
+			    "arithmetic with a register operand on a %s pointer is not allowed "
+			    "unprivileged",
+			    rgn_names[ptr->rgn]);
+
 	if (ptr->maybe_null)
-		return fail(fx, pc, R_NULL,
-			    "arithmetic on r%d, a %s pointer that may be NULL: test it against 0 first",
-			    dreg, rgn_names[ptr->rgn]);
+		return fail(
+			fx, pc, R_NULL,
+			"arithmetic on r%d, a %s pointer that may be NULL: test it against 0 first",
+			dreg, rgn_names[ptr->rgn]);
 	switch (ptr->rgn) {
 	case RGN_CTX:
 	case RGN_MAP_VALUE:
@@ -980,34 +1007,39 @@ static int ptr_scalar_arith(struct fx *fx, uint32_t pc, struct reg *dst, const s
 			    rgn_names[ptr->rgn], dreg);
 	}
 	if (op == INSN_ALU_SUB && ptr->rgn == RGN_STACK)
-		return fail(fx, pc, R_PTR_ARITH, "subtraction from the stack pointer r%d is prohibited",
-			    dreg);
-	if (sc->v.r.smin == INT64_MIN && !sval_is_const(sc->v, NULL))
 		return fail(fx, pc, R_PTR_ARITH,
-			    "adding a scalar with unbounded minimum to a %s pointer (r%d) is not allowed",
-			    rgn_names[ptr->rgn], dreg);
+			    "subtraction from the stack pointer r%d is prohibited", dreg);
+	if (sc->v.r.smin == INT64_MIN && !sval_is_const(sc->v, NULL))
+		return fail(
+			fx, pc, R_PTR_ARITH,
+			"adding a scalar with unbounded minimum to a %s pointer (r%d) is not allowed",
+			rgn_names[ptr->rgn], dreg);
 	if (sval_is_const(sc->v, &k)) {
 		int64_t kk = (int64_t)k;
 
 		if (ptr->rgn == RGN_MAP && kk != 0)
-			return fail(fx, pc, R_PTR_ARITH, "arithmetic on a map pointer is prohibited");
+			return fail(fx, pc, R_PTR_ARITH,
+				    "arithmetic on a map pointer is prohibited");
 		if (kk <= -MAX_VAR_OFF || kk >= MAX_VAR_OFF)
 			return fail(fx, pc, R_PTR_ARITH,
 				    "math between %s pointer and %" PRId64 " is not allowed",
 				    rgn_names[ptr->rgn], kk);
 		r.off = op == INSN_ALU_ADD ? ptr->off + kk : ptr->off - kk;
 		if (r.off <= -MAX_VAR_OFF || r.off >= MAX_VAR_OFF)
-			return fail(fx, pc, R_PTR_ARITH, "%s pointer offset %" PRId64 " is not allowed",
+			return fail(fx, pc, R_PTR_ARITH,
+				    "%s pointer offset %" PRId64 " is not allowed",
 				    rgn_names[ptr->rgn], r.off);
 		*dst = r;
 		return 0;
 	}
 	if (ptr->rgn == RGN_MAP || ptr->rgn == RGN_FLOW_KEYS)
-		return fail(fx, pc, R_PTR_ARITH, "variable arithmetic on a %s pointer is prohibited",
+		return fail(fx, pc, R_PTR_ARITH,
+			    "variable arithmetic on a %s pointer is prohibited",
 			    rgn_names[ptr->rgn]);
 	if (sc->v.r.smin <= -MAX_VAR_OFF || sc->v.r.smax >= MAX_VAR_OFF)
 		return fail(fx, pc, R_PTR_ARITH,
-			    "value in [%" PRId64 ", %" PRId64 "] makes the %s pointer r%d out of bounds",
+			    "value in [%" PRId64 ", %" PRId64
+			    "] makes the %s pointer r%d out of bounds",
 			    sc->v.r.smin, sc->v.r.smax, rgn_names[ptr->rgn], dreg);
 	if (fx->unpriv && ptr->rgn != RGN_STACK && ptr->rgn != RGN_MAP_VALUE)
 		return fail(fx, pc, R_PTR_ARITH,
@@ -1041,7 +1073,8 @@ static int do_alu(struct fx *fx, struct vstate *s, const struct insn *in)
 			return -1;
 		src = f->regs[in->src];
 	} else {
-		src = reg_const(in->is64 ? (uint64_t)(int64_t)in->imm : (uint64_t)(uint32_t)in->imm);
+		src = reg_const(in->is64 ? (uint64_t)(int64_t)in->imm
+					 : (uint64_t)(uint32_t)in->imm);
 	}
 	if (op == INSN_ALU_MOV) {
 		if (in->is64) {
@@ -1056,7 +1089,8 @@ static int do_alu(struct fx *fx, struct vstate *s, const struct insn *in)
 		}
 		if (src.type == REG_PTR) {
 			if (fx->unpriv)
-				return fail(fx, pc, R_PTR_LEAK, "partial copy of a pointer (32-bit mov)");
+				return fail(fx, pc, R_PTR_LEAK,
+					    "partial copy of a pointer (32-bit mov)");
 			*d = reg_scalar(sval_trunc(sval_top(), 4));
 			return 0;
 		}
@@ -1078,7 +1112,8 @@ static int do_alu(struct fx *fx, struct vstate *s, const struct insn *in)
 	if (op == INSN_ALU_NEG) {
 		if (d->type == REG_PTR) {
 			if (fx->unpriv)
-				return fail(fx, pc, R_PTR_ARITH, "negation of a pointer is prohibited");
+				return fail(fx, pc, R_PTR_ARITH,
+					    "negation of a pointer is prohibited");
 			*d = reg_unknown();
 			return 0;
 		}
@@ -1094,10 +1129,14 @@ static int do_alu(struct fx *fx, struct vstate *s, const struct insn *in)
 		    (op == INSN_ALU_DIV || op == INSN_ALU_SDIV || op == INSN_ALU_MOD ||
 		     op == INSN_ALU_SMOD) &&
 		    sval_contains(in->is64 ? src.v : sval_trunc(src.v, 4), 0))
-			return fail(fx, pc, R_DIV_ZERO,
-				    "divisor r%d may be zero (defined by RFC 9669 as %s; reported by --strict)",
-				    in->src, (op == INSN_ALU_DIV || op == INSN_ALU_SDIV) ? "x / 0 = 0" : "x %% 0 = x");
-		if (!in->src_reg && (op == INSN_ALU_LSH || op == INSN_ALU_RSH || op == INSN_ALU_ARSH) &&
+			return fail(
+				fx, pc, R_DIV_ZERO,
+				"divisor r%d may be zero (defined by RFC 9669 as %s; reported by --strict)",
+				in->src,
+				(op == INSN_ALU_DIV || op == INSN_ALU_SDIV) ? "x / 0 = 0"
+									    : "x %% 0 = x");
+		if (!in->src_reg &&
+		    (op == INSN_ALU_LSH || op == INSN_ALU_RSH || op == INSN_ALU_ARSH) &&
 		    sval_is_const(src.v, &k) && k >= (in->is64 ? 64u : 32u))
 			return fail(fx, pc, R_MEM_OTHER, "invalid shift by %" PRIu64, k);
 		d->v = sval_alu(so, d->v, src.v, in->is64);
@@ -1110,8 +1149,8 @@ static int do_alu(struct fx *fx, struct vstate *s, const struct insn *in)
 			*d = reg_scalar(sval_trunc(sval_top(), 4));
 			return 0;
 		}
-		return fail(fx, pc, R_PTR_ARITH, "32-bit arithmetic (%s) on a pointer is prohibited",
-			    alu_name(op));
+		return fail(fx, pc, R_PTR_ARITH,
+			    "32-bit arithmetic (%s) on a pointer is prohibited", alu_name(op));
 	}
 	if (d->type == REG_PTR && src.type == REG_PTR) {
 		if (op == INSN_ALU_SUB && !fx->unpriv) {
@@ -1122,18 +1161,19 @@ static int do_alu(struct fx *fx, struct vstate *s, const struct insn *in)
 			    alu_name(op), in->dst, in->src);
 	}
 	if (op != INSN_ALU_ADD && op != INSN_ALU_SUB)
-		return fail(fx, pc, R_PTR_ARITH, "operator %s on a pointer (r%d = %s) is prohibited",
-			    alu_name(op), d->type == REG_PTR ? in->dst : in->src,
+		return fail(fx, pc, R_PTR_ARITH,
+			    "operator %s on a pointer (r%d = %s) is prohibited", alu_name(op),
+			    d->type == REG_PTR ? in->dst : in->src,
 			    rgn_names[d->type == REG_PTR ? d->rgn : src.rgn]);
 	if (d->type == REG_PTR)
-		return ptr_scalar_arith(fx, pc, d, d, &src, op, in->dst);
+		return ptr_scalar_arith(fx, pc, d, d, &src, op, in->dst, in->src_reg);
 	if (op == INSN_ALU_SUB)
-		return fail(fx, pc, R_PTR_ARITH, "subtracting a pointer (r%d) from a scalar is prohibited",
-			    in->src);
+		return fail(fx, pc, R_PTR_ARITH,
+			    "subtracting a pointer (r%d) from a scalar is prohibited", in->src);
 	{
 		struct reg sc = *d;
 
-		return ptr_scalar_arith(fx, pc, d, &src, &sc, op, in->dst);
+		return ptr_scalar_arith(fx, pc, d, &src, &sc, op, in->dst, true);
 	}
 }
 
@@ -1272,7 +1312,8 @@ static int do_jcond(struct fx *fx, struct vstate *s, const struct insn *in, stru
 			return -1;
 		b = &f->regs[in->src];
 	} else {
-		bimm = reg_const(in->is64 ? (uint64_t)(int64_t)in->imm : (uint64_t)(uint32_t)in->imm);
+		bimm = reg_const(in->is64 ? (uint64_t)(int64_t)in->imm
+					  : (uint64_t)(uint32_t)in->imm);
 		b = &bimm;
 	}
 	if (a->type == REG_SCALAR && b->type == REG_SCALAR) {
@@ -1294,8 +1335,9 @@ static int do_jcond(struct fx *fx, struct vstate *s, const struct insn *in, stru
 
 			fok = true;
 			if (sval_is_const(b->v, &c)) {
-				struct sval mask = sval_const(in->is64 ? ~c : (~c & 0xffffffffull) |
-									      0xffffffff00000000ull);
+				struct sval mask = sval_const(
+					in->is64 ? ~c
+						 : (~c & 0xffffffffull) | 0xffffffff00000000ull);
 
 				fa = sval_alu(SVAL_AND, fa, mask, true);
 				fa = sval_meet(fa, a->v);
@@ -1413,7 +1455,8 @@ static int do_jcond(struct fx *fx, struct vstate *s, const struct insn *in, stru
 		}
 	}
 	if (fx->unpriv)
-		return fail(fx, pc, R_PTR_CMP, "comparison involving a pointer (r%d %s) is prohibited",
+		return fail(fx, pc, R_PTR_CMP,
+			    "comparison involving a pointer (r%d %s) is prohibited",
 			    a->type == REG_PTR ? in->dst : in->src,
 			    rgn_names[a->type == REG_PTR ? a->rgn : b->rgn]);
 	/* privileged: any comparison, no refinement */
@@ -1444,7 +1487,8 @@ static void release_ref(struct vstate *s, uint32_t ref)
 static int acquire_ref(struct fx *fx, struct vstate *s, uint32_t pc, uint32_t *ref)
 {
 	if (s->nrefs >= ST_MAX_REFS)
-		return fail(fx, pc, R_REF_LEAK, "more than %d references held at once", ST_MAX_REFS);
+		return fail(fx, pc, R_REF_LEAK, "more than %d references held at once",
+			    ST_MAX_REFS);
 	*ref = ++fx->next_id;
 	s->refs[s->nrefs] = *ref;
 	s->ref_pc[s->nrefs] = pc;
@@ -1454,8 +1498,10 @@ static int acquire_ref(struct fx *fx, struct vstate *s, uint32_t pc, uint32_t *r
 
 static bool license_is_gpl(const char *l)
 {
-	static const char *const ok[] = { "GPL", "GPL v2", "GPL and additional rights",
-					  "Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL" };
+	static const char *const ok[] = {
+		"GPL",		"GPL v2",	"GPL and additional rights",
+		"Dual BSD/GPL", "Dual MIT/GPL", "Dual MPL/GPL"
+	};
 
 	if (!l)
 		return false;
@@ -1481,7 +1527,8 @@ static int helper_mem(struct fx *fx, struct vstate *s, uint32_t pc, int regno, u
 	if (b->type != REG_PTR)
 		return fail(fx, pc, R_HELPER_ARGS,
 			    "%s: argument r%d must point to %" PRIu64 " bytes of memory, it is %s",
-			    hname, regno, umax, b->type == REG_SCALAR ? "a scalar" : "uninitialised");
+			    hname, regno, umax,
+			    b->type == REG_SCALAR ? "a scalar" : "uninitialised");
 	if (b->maybe_null)
 		return fail(fx, pc, R_NULL, "%s: argument r%d may be NULL", hname, regno);
 	lo = b->off + b->v.r.smin;
@@ -1497,8 +1544,10 @@ static int helper_mem(struct fx *fx, struct vstate *s, uint32_t pc, int regno, u
 				    ") outside the frame",
 				    hname, regno, lo, hi);
 		if (!cst && fx->unpriv)
-			return fail(fx, pc, R_STACK_OOB,
-				    "%s: variable-offset stack argument is not allowed unprivileged", hname);
+			return fail(
+				fx, pc, R_STACK_OOB,
+				"%s: variable-offset stack argument is not allowed unprivileged",
+				hname);
 		if (grow_stack(fx, f, (uint32_t)((-lo + 7) / 8)))
 			return fail(fx, pc, R_BUDGET, "out of memory");
 		note_depth(fx, s, f, lo);
@@ -1510,7 +1559,12 @@ static int helper_mem(struct fx *fx, struct vstate *s, uint32_t pc, int regno, u
 		}
 		for (int64_t o = lo; o < hi; o++) {
 			uint8_t k = *stack_byte(f, o);
+			const struct slot *sl = &f->slots[(-o - 1) / 8];
 
+			/* kernel (check_stack_range_initialized): a slot holding a spilled scalar
+			 * counts as initialised as a whole for helper reads */
+			if (k == SK_INVALID && sl->spill_size && sl->spill.type == REG_SCALAR)
+				continue;
 			if (k == SK_INVALID && fx->unpriv)
 				return fail(fx, pc, R_STACK_UNINIT,
 					    "%s: r%d points to uninitialised stack at fp%+" PRId64
@@ -1563,16 +1617,16 @@ static int helper_mem(struct fx *fx, struct vstate *s, uint32_t pc, int regno, u
 		return 0;
 	}
 	default:
-		return fail(fx, pc, R_HELPER_ARGS, "%s: argument r%d is a %s pointer, not memory", hname,
-			    regno, rgn_names[b->rgn]);
+		return fail(fx, pc, R_HELPER_ARGS, "%s: argument r%d is a %s pointer, not memory",
+			    hname, regno, rgn_names[b->rgn]);
 	}
 }
 
 static void invalidate_pkt(struct fx *fx, struct vstate *s)
 {
 	for_each_reg(s, r, {
-		if (r->type == REG_PTR && (r->rgn == RGN_PKT || r->rgn == RGN_PKT_META ||
-					   r->rgn == RGN_PKT_END))
+		if (r->type == REG_PTR &&
+		    (r->rgn == RGN_PKT || r->rgn == RGN_PKT_META || r->rgn == RGN_PKT_END))
 			*r = fx->unpriv ? reg_uninit() : reg_unknown();
 	});
 }
@@ -1637,12 +1691,13 @@ static int callback_args(struct fx *fx, struct vstate *s, uint32_t pc, uint32_t 
 
 		if (m->type != REG_PTR || m->rgn != RGN_MAP || m->map < 0 ||
 		    (size_t)m->map >= fx->o->map_cnt)
-			return fail(fx, pc, R_HELPER_ARGS, "bpf_for_each_map_elem: r1 must be a map");
+			return fail(fx, pc, R_HELPER_ARGS,
+				    "bpf_for_each_map_elem: r1 must be a map");
 		om = &fx->o->maps[m->map];
 		if (!hlp_map_compatible(helper, om->type))
 			return fail(fx, pc, R_HELPER_ARGS,
-				    "bpf_for_each_map_elem cannot iterate map %s (type %u)", om->name,
-				    om->type);
+				    "bpf_for_each_map_elem cannot iterate map %s (type %u)",
+				    om->name, om->type);
 		args[1] = *m;
 		args[2] = reg_ptr(RGN_MAP_KEY, 0);
 		args[2].map = m->map;
@@ -1660,7 +1715,8 @@ static int enter_callback(struct fx *fx, struct vstate *s, uint32_t callsite, ui
 	uint32_t callee = func_of(fx->p, target);
 
 	if (s->nframes >= ST_MAX_FRAMES)
-		return fail(fx, callsite, R_DEPTH, "call chain deeper than %d frames", ST_MAX_FRAMES);
+		return fail(fx, callsite, R_DEPTH, "call chain deeper than %d frames",
+			    ST_MAX_FRAMES);
 	fx->calls[caller->func * fx->p->func_cnt + callee] = 1;
 	nf = &s->fr[s->nframes++];
 	memset(nf, 0, sizeof(*nf));
@@ -1677,6 +1733,32 @@ static int enter_callback(struct fx *fx, struct vstate *s, uint32_t callsite, ui
 	return 0;
 }
 
+/* Helpers bpf_base_func_proto offers only with CAP_PERFMON (kernel/bpf/helpers.c) */
+static bool needs_perfmon(uint32_t id)
+{
+	static const uint32_t ids[] = {
+		6, /* trace_printk */
+		16, /* get_current_comm: only bpf_base_func_proto's CAP_PERFMON tier offers it */
+		35, /* get_current_task */
+		112, /* probe_read_user */
+		113, /* probe_read_kernel */
+		114, /* probe_read_user_str */
+		115, /* probe_read_kernel_str */
+		149, /* snprintf_btf */
+		165, /* snprintf */
+		175, /* task_pt_regs */
+		153, /* per_cpu_ptr */
+		154, /* this_cpu_ptr */
+		158, /* get_current_task_btf */
+		177, /* trace_vprintk */
+	};
+
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
 static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 {
 	uint32_t pc = in->pc, id = (uint32_t)in->imm;
@@ -1689,9 +1771,14 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 
 	if (!h)
 		return fail(fx, pc, R_UNSUPPORTED, "call to unknown helper %u", id);
+	if (fx->unpriv && needs_perfmon(id))
+		return fail(fx, pc, R_HELPER_UNAVAIL,
+			    "helper %s (%u) needs CAP_PERFMON: not available unprivileged", h->name,
+			    id);
 	if (!hlp_allowed(id, fx->p->type))
-		return fail(fx, pc, R_HELPER_UNAVAIL, "helper %s (%u) is not available to %s programs",
-			    h->name, id, bv_prog_type_name(fx->p->type));
+		return fail(fx, pc, R_HELPER_UNAVAIL,
+			    "helper %s (%u) is not available to %s programs", h->name, id,
+			    bv_prog_type_name(fx->p->type));
 	if ((h->flags & HLP_GPL_ONLY) && !license_is_gpl(fx->o->license))
 		return fail(fx, pc, R_HELPER_UNAVAIL,
 			    "helper %s is GPL-only and the license is \"%s\"", h->name,
@@ -1712,20 +1799,22 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 			continue;
 		if (k == HLP_ARG_UNMODELLED || k == HLP_ARG_TIMER || k == HLP_ARG_DYNPTR ||
 		    k == HLP_ARG_FUNC || k == HLP_ARG_BTF_ID)
-			return fail(fx, pc, R_UNSUPPORTED,
-				    "%s: argument %d kind is not modelled yet (callbacks, timers, dynptrs "
-				    "and BTF objects are inconclusive)",
-				    h->name, regno);
+			return fail(
+				fx, pc, R_UNSUPPORTED,
+				"%s: argument %d kind is not modelled yet (callbacks, timers, dynptrs "
+				"and BTF objects are inconclusive)",
+				h->name, regno);
 		if (k == HLP_ARG_SIZE || k == HLP_ARG_SIZE_OR_ZERO)
 			continue; /* checked with the memory argument before it */
 		if (r->type == REG_UNINIT)
-			return fail(fx, pc, R_REG_UNINIT, "%s: argument r%d is not initialised", h->name,
-				    regno);
+			return fail(fx, pc, R_REG_UNINIT, "%s: argument r%d is not initialised",
+				    h->name, regno);
 		switch (k) {
 		case HLP_ARG_ANYTHING:
 			if (r->type == REG_PTR && fx->unpriv)
-				return fail(fx, pc, R_PTR_LEAK, "%s: r%d leaks a pointer into the helper",
-					    h->name, regno);
+				return fail(fx, pc, R_PTR_LEAK,
+					    "%s: r%d leaks a pointer into the helper", h->name,
+					    regno);
 			break;
 		case HLP_ARG_MAP:
 			if (r->type != REG_PTR || r->rgn != RGN_MAP || r->maybe_null || r->off)
@@ -1749,7 +1838,8 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 			sz = k == HLP_ARG_MAP_KEY ? fx->o->maps[map].key_size
 						  : fx->o->maps[map].value_size;
 			if (helper_mem(fx, s, pc, regno, sz, sz, k == HLP_ARG_MAP_VALUE_UNINIT,
-				       k == HLP_ARG_MAP_VALUE_UNINIT, h->flags | HLP_PKT_ACCESS, h->name))
+				       k == HLP_ARG_MAP_VALUE_UNINIT, h->flags | HLP_PKT_ACCESS,
+				       h->name))
 				return -1;
 			break;
 		}
@@ -1762,22 +1852,23 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 			bool wr = k == HLP_ARG_UNINIT_MEM;
 
 			if (sk != HLP_ARG_SIZE && sk != HLP_ARG_SIZE_OR_ZERO)
-				return fail(fx, pc, R_UNSUPPORTED, "%s: memory argument without size",
-					    h->name);
+				return fail(fx, pc, R_UNSUPPORTED,
+					    "%s: memory argument without size", h->name);
 			if (!sz || sz->type != REG_SCALAR)
-				return fail(fx, pc, R_HELPER_ARGS, "%s: size argument r%d must be a scalar",
-					    h->name, regno + 1);
+				return fail(fx, pc, R_HELPER_ARGS,
+					    "%s: size argument r%d must be a scalar", h->name,
+					    regno + 1);
 			if (sz->v.r.smin < 0)
 				return fail(fx, pc, R_HELPER_ARGS,
-					    "%s: size r%d may be negative (min %" PRId64 ")", h->name,
-					    regno + 1, sz->v.r.smin);
+					    "%s: size r%d may be negative (min %" PRId64 ")",
+					    h->name, regno + 1, sz->v.r.smin);
 			if (sz->v.r.umax >= (1u << 29))
 				return fail(fx, pc, R_HELPER_ARGS,
 					    "%s: size r%d is unbounded (max %" PRIu64 ")", h->name,
 					    regno + 1, sz->v.r.umax);
 			if (sk == HLP_ARG_SIZE && sz->v.r.umin == 0)
-				return fail(fx, pc, R_HELPER_ARGS,
-					    "%s: size r%d may be zero", h->name, regno + 1);
+				return fail(fx, pc, R_HELPER_ARGS, "%s: size r%d may be zero",
+					    h->name, regno + 1);
 			if (k == HLP_ARG_MEM_OR_NULL && reg_is_const(r, &c) && c == 0)
 				break;
 			if (r->type == REG_SCALAR && sz->v.r.umax == 0)
@@ -1793,8 +1884,8 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 			break;
 		case HLP_ARG_ALLOC_SIZE:
 			if (!reg_is_const(r, &alloc))
-				return fail(fx, pc, R_HELPER_ARGS, "%s: size r%d must be a constant",
-					    h->name, regno);
+				return fail(fx, pc, R_HELPER_ARGS,
+					    "%s: size r%d must be a constant", h->name, regno);
 			have_alloc = true;
 			break;
 		case HLP_ARG_CTX_OR_NULL:
@@ -1805,38 +1896,44 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 			if (r->type != REG_PTR || r->rgn != RGN_CTX || r->off ||
 			    !sval_is_const(r->v, NULL))
 				return fail(fx, pc, R_HELPER_ARGS,
-					    "%s: r%d must be the unmodified context pointer", h->name,
-					    regno);
+					    "%s: r%d must be the unmodified context pointer",
+					    h->name, regno);
 			break;
 		case HLP_ARG_SOCK_COMMON:
 		case HLP_ARG_SOCKET:
 		case HLP_ARG_SOCK_RELEASE:
 			if (r->type != REG_PTR || r->maybe_null ||
-			    (r->rgn != RGN_SOCK && r->rgn != RGN_SOCK_COMMON && r->rgn != RGN_TCP_SOCK) ||
+			    (r->rgn != RGN_SOCK && r->rgn != RGN_SOCK_COMMON &&
+			     r->rgn != RGN_TCP_SOCK) ||
 			    (k == HLP_ARG_SOCKET && r->rgn != RGN_SOCK))
-				return fail(fx, pc, r->type == REG_PTR && r->maybe_null ? R_NULL : R_HELPER_ARGS,
-					    "%s: r%d must be a non-NULL socket pointer", h->name, regno);
+				return fail(fx, pc,
+					    r->type == REG_PTR && r->maybe_null ? R_NULL
+										: R_HELPER_ARGS,
+					    "%s: r%d must be a non-NULL socket pointer", h->name,
+					    regno);
 			if (k == HLP_ARG_SOCK_RELEASE) {
 				if (!r->ref)
 					return fail(fx, pc, R_HELPER_ARGS,
-						    "%s: r%d holds no acquired reference", h->name, regno);
+						    "%s: r%d holds no acquired reference", h->name,
+						    regno);
 				rel_ref = r->ref;
 			}
 			break;
 		case HLP_ARG_RINGBUF_MEM_RELEASE:
 			if (r->type != REG_PTR || r->rgn != RGN_MEM || r->maybe_null || !r->ref ||
 			    r->off || !sval_is_const(r->v, NULL))
-				return fail(fx, pc, R_HELPER_ARGS,
-					    "%s: r%d must be an unmodified, NULL-checked ring buffer reservation",
-					    h->name, regno);
+				return fail(
+					fx, pc, R_HELPER_ARGS,
+					"%s: r%d must be an unmodified, NULL-checked ring buffer reservation",
+					h->name, regno);
 			rel_ref = r->ref;
 			break;
 		case HLP_ARG_STACK_OR_NULL:
 			if (reg_is_const(r, &c) && c == 0)
 				break;
 			if (r->type != REG_PTR || r->rgn != RGN_STACK)
-				return fail(fx, pc, R_HELPER_ARGS, "%s: r%d must point to the stack",
-					    h->name, regno);
+				return fail(fx, pc, R_HELPER_ARGS,
+					    "%s: r%d must point to the stack", h->name, regno);
 			break;
 		case HLP_ARG_CONST_STR: {
 			const struct obj_map *m;
@@ -1844,40 +1941,44 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 
 			if (r->type != REG_PTR || r->rgn != RGN_MAP_VALUE || r->maybe_null ||
 			    !sval_is_const(r->v, &off))
-				return fail(fx, pc, R_HELPER_ARGS,
-					    "%s: r%d must point to a constant string in a read-only map",
-					    h->name, regno);
+				return fail(
+					fx, pc, R_HELPER_ARGS,
+					"%s: r%d must point to a constant string in a read-only map",
+					h->name, regno);
 			m = &fx->o->maps[r->map];
 			if (!m->readonly || !m->data)
-				return fail(fx, pc, R_HELPER_ARGS, "%s: map %s is not read-only", h->name,
-					    m->name);
+				return fail(fx, pc, R_HELPER_ARGS, "%s: map %s is not read-only",
+					    h->name, m->name);
 			off += (uint64_t)r->off;
 			if (off >= m->value_size || !memchr(m->data + off, 0, m->value_size - off))
-				return fail(fx, pc, R_HELPER_ARGS, "%s: string is not NUL-terminated",
-					    h->name);
+				return fail(fx, pc, R_HELPER_ARGS,
+					    "%s: string is not NUL-terminated", h->name);
 			break;
 		}
 		case HLP_ARG_SPIN_LOCK:
 			if (r->type != REG_PTR || r->rgn != RGN_MAP_VALUE || r->maybe_null)
-				return fail(fx, pc, R_LOCK, "%s: r%d must point into a map value", h->name,
-					    regno);
+				return fail(fx, pc, R_LOCK, "%s: r%d must point into a map value",
+					    h->name, regno);
 			if (!strcmp(h->name, "bpf_spin_lock")) {
 				if (s->lock_held)
-					return fail(fx, pc, R_LOCK, "bpf_spin_lock while already holding one");
+					return fail(fx, pc, R_LOCK,
+						    "bpf_spin_lock while already holding one");
 				s->lock_held = (uint32_t)r->map + 1;
 			} else {
 				if (!s->lock_held)
-					return fail(fx, pc, R_LOCK, "bpf_spin_unlock without a held lock");
+					return fail(fx, pc, R_LOCK,
+						    "bpf_spin_unlock without a held lock");
 				s->lock_held = 0;
 			}
 			break;
 		default:
-			return fail(fx, pc, R_UNSUPPORTED, "%s: argument kind %d not modelled", h->name,
-				    (int)k);
+			return fail(fx, pc, R_UNSUPPORTED, "%s: argument kind %d not modelled",
+				    h->name, (int)k);
 		}
 	}
 	if (!strcmp(h->name, "bpf_tail_call") && s->nrefs)
-		return fail(fx, pc, R_REF_LEAK, "bpf_tail_call while holding a reference (acquired at %u)",
+		return fail(fx, pc, R_REF_LEAK,
+			    "bpf_tail_call while holding a reference (acquired at %u)",
 			    s->ref_pc[0]);
 	if (rel_ref)
 		release_ref(s, rel_ref);
@@ -1899,8 +2000,8 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 			return fail(fx, pc, R_HELPER_ARGS, "%s: no map argument", h->name);
 		if (m->type == MAP_TYPE_ARRAY_OF_MAPS || m->type == MAP_TYPE_HASH_OF_MAPS) {
 			if (m->inner < 0)
-				return fail(fx, pc, R_UNSUPPORTED, "map-in-map %s has no inner map definition",
-					    m->name);
+				return fail(fx, pc, R_UNSUPPORTED,
+					    "map-in-map %s has no inner map definition", m->name);
 			f->regs[0] = reg_ptr(RGN_MAP, 0);
 			f->regs[0].map = m->inner;
 		} else {
@@ -1914,9 +2015,9 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 	case HLP_RET_SOCKET_OR_NULL:
 	case HLP_RET_SOCK_COMMON_OR_NULL:
 	case HLP_RET_TCP_SOCK_OR_NULL:
-		f->regs[0] = reg_ptr(h->ret == HLP_RET_SOCKET_OR_NULL		? RGN_SOCK
-				     : h->ret == HLP_RET_TCP_SOCK_OR_NULL	? RGN_TCP_SOCK
-										: RGN_SOCK_COMMON,
+		f->regs[0] = reg_ptr(h->ret == HLP_RET_SOCKET_OR_NULL	  ? RGN_SOCK
+				     : h->ret == HLP_RET_TCP_SOCK_OR_NULL ? RGN_TCP_SOCK
+									  : RGN_SOCK_COMMON,
 				     0);
 		f->regs[0].maybe_null = true;
 		f->regs[0].id = ++fx->next_id;
@@ -1985,39 +2086,46 @@ static int do_mem(struct fx *fx, struct vstate *s, const struct insn *in)
 		val = reg_const((uint64_t)(int64_t)in->imm);
 		if (in->size < 8)
 			val.v = sval_trunc(val.v, in->size);
-		return mem_access(fx, s, pc, in->dst, in->off, in->size, ACC_WRITE, false, &val, NULL);
+		return mem_access(fx, s, pc, in->dst, in->off, in->size, ACC_WRITE, false, &val,
+				  NULL);
 	case INSN_STX:
 		if (check_reg_read(fx, s, pc, in->dst) || check_reg_read(fx, s, pc, in->src))
 			return -1;
 		val = f->regs[in->src];
 		if (val.type == REG_PTR && in->size != 8) {
 			if (fx->unpriv || cur(s)->regs[in->dst].rgn != RGN_STACK)
-				return fail(fx, pc, R_PTR_LEAK, "partial store of a pointer (r%d, %u bytes)",
-					    in->src, in->size);
+				return fail(fx, pc, R_PTR_LEAK,
+					    "partial store of a pointer (r%d, %u bytes)", in->src,
+					    in->size);
 		}
 		if (val.type == REG_SCALAR && in->size < 8)
 			val.v = sval_trunc(val.v, in->size);
 		if (val.type == REG_PTR && f->regs[in->dst].type == REG_PTR &&
 		    f->regs[in->dst].rgn == RGN_STACK && val.rgn == RGN_STACK &&
 		    f->regs[in->dst].frame < val.frame)
-			return fail(fx, pc, R_PTR_LEAK,
-				    "cannot store a pointer to this frame's stack into a caller's frame");
-		return mem_access(fx, s, pc, in->dst, in->off, in->size, ACC_WRITE, false, &val, NULL);
+			return fail(
+				fx, pc, R_PTR_LEAK,
+				"cannot store a pointer to this frame's stack into a caller's frame");
+		return mem_access(fx, s, pc, in->dst, in->off, in->size, ACC_WRITE, false, &val,
+				  NULL);
 	case INSN_ATOMIC: {
 		struct reg *src;
 
 		if (in->atomic == INSN_ATOMIC_LOAD_ACQ || in->atomic == INSN_ATOMIC_STORE_REL)
-			return fail(fx, pc, R_UNSUPPORTED, "load-acquire/store-release not modelled yet");
+			return fail(fx, pc, R_UNSUPPORTED,
+				    "load-acquire/store-release not modelled yet");
 		if (check_reg_read(fx, s, pc, in->dst) || check_reg_read(fx, s, pc, in->src))
 			return -1;
 		src = &f->regs[in->src];
 		if (src->type != REG_SCALAR)
-			return fail(fx, pc, R_ATOMIC, "atomic operand r%d must be a scalar", in->src);
+			return fail(fx, pc, R_ATOMIC, "atomic operand r%d must be a scalar",
+				    in->src);
 		if (in->atomic == INSN_ATOMIC_CMPXCHG) {
 			if (check_reg_read(fx, s, pc, 0))
 				return -1;
 			if (f->regs[0].type != REG_SCALAR)
-				return fail(fx, pc, R_ATOMIC, "cmpxchg comparand r0 must be a scalar");
+				return fail(fx, pc, R_ATOMIC,
+					    "cmpxchg comparand r0 must be a scalar");
 		}
 		{
 			struct reg *b = &f->regs[in->dst];
@@ -2027,19 +2135,22 @@ static int do_mem(struct fx *fx, struct vstate *s, const struct insn *in)
 					    "atomic operation on %s memory is not allowed",
 					    rgn_names[b->rgn]);
 			if (b->type == REG_PTR && b->rgn == RGN_MAP_VALUE) {
-				struct tnum t = tnum_add(b->v.tn, tnum_const((uint64_t)(b->off + in->off)));
+				struct tnum t =
+					tnum_add(b->v.tn, tnum_const((uint64_t)(b->off + in->off)));
 
 				if ((t.value | t.mask) & (in->size - 1))
 					return fail(fx, pc, R_ATOMIC, "misaligned atomic access");
 			}
 		}
-		if (mem_access(fx, s, pc, in->dst, in->off, in->size, ACC_ATOMIC, false, NULL, &out))
+		if (mem_access(fx, s, pc, in->dst, in->off, in->size, ACC_ATOMIC, false, NULL,
+			       &out))
 			return -1;
 		if (in->fetch) {
 			int r = in->atomic == INSN_ATOMIC_CMPXCHG ? 0 : in->src;
 
 			if (r == 10)
-				return fail(fx, pc, R_R10_WRITE, "r10 (the frame pointer) is read-only");
+				return fail(fx, pc, R_R10_WRITE,
+					    "r10 (the frame pointer) is read-only");
 			f->regs[r] = reg_scalar(sval_trunc(sval_top(), in->size));
 		}
 		return 0;
@@ -2058,17 +2169,20 @@ static int do_mem(struct fx *fx, struct vstate *s, const struct insn *in)
 			int32_t mi = in->imm;
 
 			if (mi < 0 || (size_t)mi >= fx->o->map_cnt)
-				return fail(fx, pc, R_UNSUPPORTED, "lddw refers to map %d, unknown", mi);
+				return fail(fx, pc, R_UNSUPPORTED, "lddw refers to map %d, unknown",
+					    mi);
 			if (in->src == INSN_LDDW_MAP_IDX) {
 				*d = reg_ptr(RGN_MAP, 0);
 			} else {
 				const struct obj_map *m = &fx->o->maps[mi];
 
 				if (m->kind == OBJ_MAP_KCONFIG)
-					return fail(fx, pc, R_UNSUPPORTED, ".kconfig externs not modelled");
+					return fail(fx, pc, R_UNSUPPORTED,
+						    ".kconfig externs not modelled");
 				if (m->max_entries != 1 && m->kind == OBJ_MAP_USER)
-					return fail(fx, pc, R_MEM_OTHER,
-						    "direct value access needs a single-element array map");
+					return fail(
+						fx, pc, R_MEM_OTHER,
+						"direct value access needs a single-element array map");
 				*d = reg_ptr(RGN_MAP_VALUE, in->imm_hi);
 				if ((uint32_t)in->imm_hi >= m->value_size && m->value_size)
 					return fail(fx, pc, R_MAP_OOB,
@@ -2081,15 +2195,17 @@ static int do_mem(struct fx *fx, struct vstate *s, const struct insn *in)
 		case INSN_LDDW_FUNC:
 			if (in->target >= fx->n ||
 			    fx->p->funcs[func_of(fx->p, in->target)].start != in->target)
-				return fail(fx, pc, R_BAD_JUMP, "function pointer to %u, not a function entry",
+				return fail(fx, pc, R_BAD_JUMP,
+					    "function pointer to %u, not a function entry",
 					    in->target);
 			*d = reg_ptr(RGN_FUNC, 0);
 			d->map = (int32_t)in->target;
 			return 0;
 		default:
-			return fail(fx, pc, R_UNSUPPORTED,
-				    "lddw with src %u (map fd, kernel symbol) cannot be analysed offline",
-				    in->src);
+			return fail(
+				fx, pc, R_UNSUPPORTED,
+				"lddw with src %u (map fd, kernel symbol) cannot be analysed offline",
+				in->src);
 		}
 	}
 	case INSN_LD_ABS:
@@ -2097,9 +2213,10 @@ static int do_mem(struct fx *fx, struct vstate *s, const struct insn *in)
 		struct reg *r6 = &f->regs[6];
 		enum bv_prog_type t = fx->p->type;
 
-		if (t != BV_PROG_SOCKET_FILTER && t != BV_PROG_SCHED_CLS && t != BV_PROG_SCHED_ACT &&
-		    t != BV_PROG_CGROUP_SKB)
-			return fail(fx, pc, R_LD_ABS, "legacy packet loads are not allowed in %s programs",
+		if (t != BV_PROG_SOCKET_FILTER && t != BV_PROG_SCHED_CLS &&
+		    t != BV_PROG_SCHED_ACT && t != BV_PROG_CGROUP_SKB)
+			return fail(fx, pc, R_LD_ABS,
+				    "legacy packet loads are not allowed in %s programs",
 				    bv_prog_type_name(t));
 		if (s->nframes > 1 && 0)
 			return -1;
@@ -2111,18 +2228,20 @@ static int do_mem(struct fx *fx, struct vstate *s, const struct insn *in)
 			if (check_reg_read(fx, s, pc, in->src))
 				return -1;
 			if (f->regs[in->src].type != REG_SCALAR)
-				return fail(fx, pc, R_LD_ABS, "legacy packet load index r%d is a pointer",
-					    in->src);
+				return fail(fx, pc, R_LD_ABS,
+					    "legacy packet load index r%d is a pointer", in->src);
 		}
 		if (s->nrefs)
-			return fail(fx, pc, R_LD_ABS, "legacy packet load while holding a reference");
+			return fail(fx, pc, R_LD_ABS,
+				    "legacy packet load while holding a reference");
 		for (int i = 1; i <= 5; i++)
 			f->regs[i] = reg_uninit();
 		f->regs[0] = reg_scalar(sval_trunc(sval_top(), in->size));
 		return 0;
 	}
 	default:
-		return fail(fx, pc, R_UNSUPPORTED, "instruction kind %d not handled", (int)in->kind);
+		return fail(fx, pc, R_UNSUPPORTED, "instruction kind %d not handled",
+			    (int)in->kind);
 	}
 }
 
@@ -2144,11 +2263,20 @@ enum garg {
 	GARG_UNKNOWN, /* no BTF, or a kind we do not model */
 };
 
-static const char *const ctx_struct_names[] = { "__sk_buff", "xdp_md", "pt_regs", "bpf_sock",
-						"bpf_sock_addr", "bpf_sock_ops", "sk_msg_md",
-						"bpf_perf_event_data", "bpf_raw_tracepoint_args",
-						"sk_reuseport_md", "bpf_sk_lookup", "bpf_sysctl",
-						"bpf_sockopt", "bpf_cgroup_dev_ctx" };
+static const char *const ctx_struct_names[] = { "__sk_buff",
+						"xdp_md",
+						"pt_regs",
+						"bpf_sock",
+						"bpf_sock_addr",
+						"bpf_sock_ops",
+						"sk_msg_md",
+						"bpf_perf_event_data",
+						"bpf_raw_tracepoint_args",
+						"sk_reuseport_md",
+						"bpf_sk_lookup",
+						"bpf_sysctl",
+						"bpf_sockopt",
+						"bpf_cgroup_dev_ctx" };
 
 /* Kind of parameter @i of global function @func, from its BTF prototype (kernel:
  * btf_prepare_func_args): scalars, the context, or sized memory that may be NULL */
@@ -2185,7 +2313,8 @@ static enum garg global_arg(struct fx *fx, uint32_t func, uint32_t i, uint32_t *
 			return GARG_UNKNOWN; /* void *: size unknown, the kernel refuses it */
 		name = btf_str(&fx->btf, t.name_off);
 		if (btf_kind_of(&t) == BTF_K_STRUCT && name) {
-			for (size_t k = 0; k < sizeof(ctx_struct_names) / sizeof(ctx_struct_names[0]); k++)
+			for (size_t k = 0;
+			     k < sizeof(ctx_struct_names) / sizeof(ctx_struct_names[0]); k++)
 				if (!strcmp(name, ctx_struct_names[k]))
 					return GARG_CTX;
 		}
@@ -2218,22 +2347,24 @@ static int global_args(struct fx *fx, struct vstate *s, const struct insn *in, u
 		case GARG_SCALAR:
 			if (a->type != REG_SCALAR)
 				return fail(fx, in->pc, R_CALL,
-					    "argument r%u of global function %s must be a scalar", i + 1,
-					    fname);
+					    "argument r%u of global function %s must be a scalar",
+					    i + 1, fname);
 			out[i + 1] = reg_unknown();
 			break;
 		case GARG_CTX:
 			if (a->type != REG_PTR || a->rgn != RGN_CTX || a->off)
-				return fail(fx, in->pc, R_CALL,
-					    "argument r%u of global function %s must be the context", i + 1,
-					    fname);
+				return fail(
+					fx, in->pc, R_CALL,
+					"argument r%u of global function %s must be the context",
+					i + 1, fname);
 			out[i + 1] = *a;
 			break;
 		case GARG_MEM:
 			if (!(reg_is_const(a, &c) && c == 0)) {
 				if (a->type == REG_UNINIT)
 					return fail(fx, in->pc, R_REG_UNINIT,
-						    "argument r%u of %s is not initialised", i + 1, fname);
+						    "argument r%u of %s is not initialised", i + 1,
+						    fname);
 				/* the parameter may be NULL, so may the argument: check the rest */
 				bool mn = a->maybe_null;
 				int r;
@@ -2251,10 +2382,11 @@ static int global_args(struct fx *fx, struct vstate *s, const struct insn *in, u
 			out[i + 1].range = size;
 			break;
 		default:
-			return fail(fx, in->pc, R_UNSUPPORTED,
-				    "global function %s: argument %u has a type that is not modelled "
-				    "(no BTF, or a pointer without a known size)",
-				    fname, i + 1);
+			return fail(
+				fx, in->pc, R_UNSUPPORTED,
+				"global function %s: argument %u has a type that is not modelled "
+				"(no BTF, or a pointer without a known size)",
+				fname, i + 1);
 		}
 	}
 	return 0;
@@ -2312,7 +2444,8 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 
 	/* a subprogram returning void may leave r0 unset: its caller then cannot read it */
 	if (r0->type == REG_UNINIT && s->nframes == 1)
-		return fail(fx, pc, R_EXIT_R0, "r0 is not set at exit (the return value is undefined)");
+		return fail(fx, pc, R_EXIT_R0,
+			    "r0 is not set at exit (the return value is undefined)");
 	if (s->nframes > 1 && f->cb_helper) {
 		uint32_t helper = f->cb_helper, target = f->cb_target, callsite = f->callsite;
 		struct reg args[6];
@@ -2325,7 +2458,8 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 			if (r0->type == REG_SCALAR)
 				sval_snprint_compact(b, sizeof(b), r0->v);
 			return fail(fx, pc, R_RET_RANGE,
-				    "callback returns %s: it must return 0 (continue) or 1 (stop)", b);
+				    "callback returns %s: it must return 0 (continue) or 1 (stop)",
+				    b);
 		}
 		free(f->slots);
 		f->slots = NULL;
@@ -2357,7 +2491,8 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 		bool global = fx->p->funcs[f->func].global;
 
 		if (ret.type == REG_PTR && ret.rgn == RGN_STACK && ret.frame == s->nframes - 1)
-			return fail(fx, pc, R_PTR_LEAK, "returning a pointer to the callee's own stack");
+			return fail(fx, pc, R_PTR_LEAK,
+				    "returning a pointer to the callee's own stack");
 		if (global && ret.type != REG_UNINIT) {
 			if (ret.type != REG_SCALAR)
 				return fail(fx, pc, R_RET_PTR,
@@ -2366,7 +2501,8 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 			ret = reg_unknown();
 		}
 		if (s->lock_held)
-			return fail(fx, pc, R_LOCK, "function returns while holding a bpf_spin_lock");
+			return fail(fx, pc, R_LOCK,
+				    "function returns while holding a bpf_spin_lock");
 		*next = f->callsite + 1;
 		free(f->slots);
 		f->slots = NULL;
@@ -2388,9 +2524,10 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 		bool ranged = ctx_ret_range(fx->p->type, fx->p->expected_attach, &lo, &hi);
 
 		if (r0->type == REG_PTR && (ranged || fx->unpriv))
-			return fail(fx, pc, r0->type == REG_PTR && !ranged ? R_PTR_LEAK : R_RET_PTR,
-				    "r0 holds a %s pointer at exit: the return value must be a scalar",
-				    rgn_names[r0->rgn]);
+			return fail(
+				fx, pc, r0->type == REG_PTR && !ranged ? R_PTR_LEAK : R_RET_PTR,
+				"r0 holds a %s pointer at exit: the return value must be a scalar",
+				rgn_names[r0->rgn]);
 		if (ranged) {
 			struct sval v = r0->v;
 
@@ -2555,12 +2692,12 @@ static int check_cfg(struct fx *fx)
 		uint32_t fpc = func_of(fx->p, pc);
 
 		if (in->kind == INSN_CALL && in->src == INSN_CALL_LOCAL) {
-			if (in->target >= fx->n || fx->p->funcs[func_of(fx->p, in->target)].start !=
-							    in->target) {
+			if (in->target >= fx->n ||
+			    fx->p->funcs[func_of(fx->p, in->target)].start != in->target) {
 				free(seen);
 				free(work);
-				return fail(fx, pc, R_BAD_JUMP, "call target %u is not a function entry",
-					    in->target);
+				return fail(fx, pc, R_BAD_JUMP,
+					    "call target %u is not a function entry", in->target);
 			}
 			sv[ns++] = in->target;
 		}
@@ -2577,9 +2714,11 @@ static int check_cfg(struct fx *fx)
 			if (t >= fx->n) {
 				free(seen);
 				free(work);
-				return fail(fx, pc, R_BAD_JUMP, "control flows past the end of the program");
+				return fail(fx, pc, R_BAD_JUMP,
+					    "control flows past the end of the program");
 			}
-			if (!(in->kind == INSN_CALL && t == in->target && in->src == INSN_CALL_LOCAL) &&
+			if (!(in->kind == INSN_CALL && t == in->target &&
+			      in->src == INSN_CALL_LOCAL) &&
 			    func_of(fx->p, t) != fpc) {
 				free(seen);
 				free(work);
@@ -2604,7 +2743,8 @@ static int check_cfg(struct fx *fx)
 			free(seen);
 			free(work);
 			return fail(fx, (uint32_t)i, R_BAD_JUMP,
-				    "instruction %zu is unreachable (the kernel rejects dead code)", i);
+				    "instruction %zu is unreachable (the kernel rejects dead code)",
+				    i);
 		}
 	}
 	free(seen);
@@ -2704,14 +2844,16 @@ static bool state_leq(struct fx *fx, const struct vstate *c, const struct vstate
 			const struct slot *os = si < of->nslots ? &of->slots[si] : &empty;
 
 			if (exact) {
-				if (memcmp(cs->kind, os->kind, 8) || cs->spill_size != os->spill_size)
+				if (memcmp(cs->kind, os->kind, 8) ||
+				    cs->spill_size != os->spill_size)
 					return false;
 				if (os->spill_size && !reg_leq(&cs->spill, &os->spill, &m, true))
 					return false;
 				continue;
 			}
 			if (os->spill_size) {
-				if (cs->spill_size != os->spill_size || memcmp(cs->kind, os->kind, 8))
+				if (cs->spill_size != os->spill_size ||
+				    memcmp(cs->kind, os->kind, 8))
 					return false;
 				if (!reg_leq(&cs->spill, &os->spill, &m, false))
 					return false;
@@ -2762,6 +2904,12 @@ static void path_done(struct fx *fx)
 
 static int push_pending(struct fx *fx, struct vstate *t, uint32_t pc)
 {
+	if (fx->sp >= 8192) {
+		state_free(fx, t);
+		return fail(fx, pc, R_LOOP,
+			    "more than 8192 branches pending at once (the kernel's limit): the "
+			    "program is too complex, likely a loop without a usable bound");
+	}
 	if (fx->sp == fx->scap) {
 		size_t nc = fx->scap ? fx->scap * 2 : 64;
 		struct pend *np = realloc(fx->stack, nc * sizeof(*np));
@@ -2936,9 +3084,10 @@ static int visit(struct fx *fx, struct vstate *s, uint32_t pc)
 			if (state_leq(fx, s, c->st, pc, false))
 				return 1;
 		} else if (state_leq(fx, s, c->st, pc, true) && state_leq(fx, c->st, s, pc, true)) {
-			return fail(fx, pc, R_LOOP,
-				    "infinite loop: the state at instruction %u repeats with no progress",
-				    pc);
+			return fail(
+				fx, pc, R_LOOP,
+				"infinite loop: the state at instruction %u repeats with no progress",
+				pc);
 		}
 	}
 	if (fx->ck_cnt[pc] >= FIX_JOIN_AT && !fx->loophead[pc]) {
@@ -3052,8 +3201,8 @@ static int check_stack_depth(struct fx *fx)
 	free(done);
 	if (n > 1 && best > ST_STACK_SIZE)
 		return fail(fx, 0, R_STACK_OOB,
-			    "combined stack of the deepest call chain is %u bytes, more than %d", best,
-			    ST_STACK_SIZE);
+			    "combined stack of the deepest call chain is %u bytes, more than %d",
+			    best, ST_STACK_SIZE);
 	return 0;
 }
 
@@ -3092,8 +3241,8 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 	fx.visits = calloc(fx.n + 1, sizeof(*fx.visits));
 	fx.func_depth = calloc(p->func_cnt + 1, sizeof(uint32_t));
 	fx.calls = calloc(p->func_cnt * p->func_cnt + 1, 1);
-	if (!fx.live || !fx.prune || !fx.loophead || !fx.ck || !fx.ck_cnt || !fx.visits || !fx.func_depth ||
-	    !fx.calls) {
+	if (!fx.live || !fx.prune || !fx.loophead || !fx.ck || !fx.ck_cnt || !fx.visits ||
+	    !fx.func_depth || !fx.calls) {
 		fail(&fx, 0, R_BUDGET, "out of memory");
 		goto out;
 	}
@@ -3108,7 +3257,8 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 		if (p->funcs[i].global && o->btf && !fx.have_btf) {
 			char e[128];
 
-			fx.have_btf = btf_parse(&fx.btf, o->btf, o->btf_size, false, e, sizeof(e)) == 0;
+			fx.have_btf =
+				btf_parse(&fx.btf, o->btf, o->btf_size, false, e, sizeof(e)) == 0;
 		}
 	}
 	s = entry_state(&fx);
@@ -3146,11 +3296,13 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 					     hot, fx.visits[hot], fx.budget);
 				else
 					fail(&fx, pc, R_BUDGET,
-					     "analysis budget of %" PRIu64 " instructions spent", fx.budget);
+					     "analysis budget of %" PRIu64 " instructions spent",
+					     fx.budget);
 				break;
 			}
 			if (fx.deadline && (processed & 4095) == 0 && time(NULL) > fx.deadline) {
-				fail(&fx, pc, R_BUDGET, "time budget of %.0f s spent", opt->timeout_sec);
+				fail(&fx, pc, R_BUDGET, "time budget of %.0f s spent",
+				     opt->timeout_sec);
 				break;
 			}
 			switch (in->kind) {
@@ -3235,12 +3387,14 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 					for (size_t i = 0; i < p->rel_cnt; i++)
 						if (p->rels[i].pc == pc && p->rels[i].sym)
 							name = p->rels[i].sym;
-					fail(&fx, pc, R_KFUNC, "kfunc call (%s) is not modelled yet", name);
+					fail(&fx, pc, R_KFUNC,
+					     "kfunc call (%s) is not modelled yet", name);
 					goto fail_out;
 				}
 				break;
 			case INSN_CALLX:
-				fail(&fx, pc, R_UNSUPPORTED, "indirect calls (callx) are not supported");
+				fail(&fx, pc, R_UNSUPPORTED,
+				     "indirect calls (callx) are not supported");
 				goto fail_out;
 			case INSN_EXIT: {
 				uint32_t next = 0;
@@ -3255,11 +3409,13 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 				break;
 			}
 			default:
-				fail(&fx, pc, R_BAD_JUMP, "execution reaches the second slot of an lddw");
+				fail(&fx, pc, R_BAD_JUMP,
+				     "execution reaches the second slot of an lddw");
 				goto fail_out;
 			}
 			if (pc >= fx.n && !end) {
-				fail(&fx, in->pc, R_BAD_JUMP, "execution falls off the end of the program");
+				fail(&fx, in->pc, R_BAD_JUMP,
+				     "execution falls off the end of the program");
 				goto fail_out;
 			}
 		}

@@ -13,6 +13,18 @@
  * Linux rejects (a constant shift >= the operand width, a division by the
  * constant 0, writes to r10, callx) decode fine: the verifier decides.
  *
+ * Decoded fields beyond the header's comments: INSN_ALU keeps the raw code
+ * (alu) except for SDIV / SMOD / MOVSX; INSN_END has alu INSN_ALU_END;
+ * INSN_CALLX puts the target register in dst whichever field held it (LLVM 14
+ * puts it in imm, later compilers in dst); INSN_LDDW with src INSN_LDDW_FUNC
+ * resolves target like a local call (pc + 1 + imm); INSN_ATOMIC has atomic
+ * without the fetch bit (INSN_ATOMIC_XCHG, not 0xe1) and fetch set apart;
+ * INSN_LD_IND has src_reg set. size is 0 for everything but memory accesses.
+ *
+ * Kernel rules that are stricter than the RFC and not applied here: kfunc
+ * calls with a module BTF index in off (only .o inputs are decoded, where it
+ * is 0); lddw src 3 (BTF id) with a module BTF fd in the next imm.
+ *
  * insn_snprint() follows llvm-objdump 14 (`-d --no-show-raw-insn`, default
  * features, so no alu32 register names for loads and stores). Encodings that
  * LLVM 14 cannot print (it shows `<unknown>`) use the syntax of later LLVM
@@ -36,11 +48,11 @@
 #include "insn.h"
 
 /* Opcode fields (RFC 9669 section 3) */
-#define CLS(c) ((c) & 0x07)
+#define CLS(c) ((c)&0x07)
 #define OP(c) ((c) >> 4) /* ALU / JMP operation code */
-#define SRC_X(c) (((c) & 0x08) != 0) /* source bit: register operand */
-#define MODE(c) ((c) & 0xe0)
-#define SIZE(c) ((c) & 0x18)
+#define SRC_X(c) (((c)&0x08) != 0) /* source bit: register operand */
+#define MODE(c) ((c)&0xe0)
+#define SIZE(c) ((c)&0x18)
 
 enum {
 	C_LD = 0x0,
@@ -180,11 +192,12 @@ static int resolve(const struct dec *d, uint32_t pc, int64_t disp, const char *w
 		return fail(d, pc, "%s target %" PRId64 " is before the start of the program", what,
 			    t);
 	if ((uint64_t)t >= d->cnt)
-		return fail(d, pc, "%s target %" PRId64 " is past the end (program has %zu instructions)",
+		return fail(d, pc,
+			    "%s target %" PRId64 " is past the end (program has %zu instructions)",
 			    what, t, d->cnt);
 	if (slot_is_hi(d, (uint32_t)t))
-		return fail(d, pc, "%s target %" PRId64 " is the second slot of lddw at %" PRId64, what,
-			    t, t - 1);
+		return fail(d, pc, "%s target %" PRId64 " is the second slot of lddw at %" PRId64,
+			    what, t, t - 1);
 	*target = (uint32_t)t;
 	return 0;
 }
@@ -208,8 +221,8 @@ static int dec_alu(const struct dec *d, const struct raw_insn *r, struct insn *o
 		if (x)
 			return unknown(d, pc, r->code);
 		snprintf(what, sizeof(what), "%s neg", cls);
-		if (need_zero(d, pc, "src", r->src, what) || need_zero(d, pc, "off", r->off, what) ||
-		    need_zero(d, pc, "imm", r->imm, what))
+		if (need_zero(d, pc, "src", r->src, what) ||
+		    need_zero(d, pc, "off", r->off, what) || need_zero(d, pc, "imm", r->imm, what))
 			return -1;
 		break;
 	case INSN_ALU_END:
@@ -222,19 +235,23 @@ static int dec_alu(const struct dec *d, const struct raw_insn *r, struct insn *o
 		if (need_zero(d, pc, "src", r->src, what) || need_zero(d, pc, "off", r->off, what))
 			return -1;
 		if (r->imm != 16 && r->imm != 32 && r->imm != 64)
-			return fail(d, pc, "invalid %s width imm %" PRId32 " (must be 16, 32 or 64)",
-				    what, r->imm);
+			return fail(d, pc,
+				    "invalid %s width imm %" PRId32 " (must be 16, 32 or 64)", what,
+				    r->imm);
 		o->ext_bits = (uint8_t)r->imm;
 		break;
 	case INSN_ALU_MOV:
 		if (x) {
 			if (is64 && r->off == 1)
-				return fail(d, pc, "addr_space_cast (alu64 mov with off 1) is a linux extension and not supported");
+				return fail(
+					d, pc,
+					"addr_space_cast (alu64 mov with off 1) is a linux extension and not supported");
 			if (r->off == 8 || r->off == 16 || (is64 && r->off == 32)) {
 				o->alu = INSN_ALU_MOVSX;
 				o->ext_bits = (uint8_t)r->off;
 			} else if (r->off != 0) {
-				return fail(d, pc, "invalid off %d for %s mov register (must be %s)",
+				return fail(d, pc,
+					    "invalid off %d for %s mov register (must be %s)",
 					    r->off, cls, is64 ? "0, 8, 16 or 32" : "0, 8 or 16");
 			}
 		} else if (need_zero(d, pc, "off", r->off, what)) {
@@ -265,10 +282,12 @@ static int dec_alu(const struct dec *d, const struct raw_insn *r, struct insn *o
 		return unknown(d, pc, r->code);
 	}
 	if (op != INSN_ALU_NEG && op != INSN_ALU_END) {
-		if (x ? need_zero(d, pc, "imm", r->imm, what) : need_zero(d, pc, "src", r->src, what))
+		if (x ? need_zero(d, pc, "imm", r->imm, what)
+		      : need_zero(d, pc, "src", r->src, what))
 			return -1;
 	}
-	if (need_reg(d, pc, "dst", r->dst) || (x && op != INSN_ALU_END && need_reg(d, pc, "src", r->src)))
+	if (need_reg(d, pc, "dst", r->dst) ||
+	    (x && op != INSN_ALU_END && need_reg(d, pc, "src", r->src)))
 		return -1;
 	return 0;
 }
@@ -283,8 +302,8 @@ static int dec_callx(const struct dec *d, const struct raw_insn *r, struct insn 
 	if (need_zero(d, pc, "src", r->src, "callx") || need_zero(d, pc, "off", r->off, "callx"))
 		return -1;
 	if (r->imm != 0 && r->dst != 0)
-		return fail(d, pc, "callx names its register twice (dst %u, imm %" PRId32 ")", r->dst,
-			    r->imm);
+		return fail(d, pc, "callx names its register twice (dst %u, imm %" PRId32 ")",
+			    r->dst, r->imm);
 	if (r->imm < 0 || r->imm > MAX_REG)
 		return fail(d, pc, "invalid callx register imm %" PRId32 " (must be 0-10)", r->imm);
 	o->dst = r->imm != 0 ? (uint8_t)r->imm : r->dst;
@@ -305,8 +324,10 @@ static int dec_jmp(const struct dec *d, const struct raw_insn *r, struct insn *o
 	case 0x0: /* JA */
 		if (x) {
 			if (is64)
-				return fail(d, pc, "unknown opcode 0x%02x (gotox, a linux extension, is not supported)",
-					    r->code);
+				return fail(
+					d, pc,
+					"unknown opcode 0x%02x (gotox, a linux extension, is not supported)",
+					r->code);
 			return unknown(d, pc, r->code);
 		}
 		o->kind = INSN_JA;
@@ -327,10 +348,12 @@ static int dec_jmp(const struct dec *d, const struct raw_insn *r, struct insn *o
 		if (x)
 			return dec_callx(d, r, o);
 		o->kind = INSN_CALL;
-		if (need_zero(d, pc, "dst", r->dst, "call") || need_zero(d, pc, "off", r->off, "call"))
+		if (need_zero(d, pc, "dst", r->dst, "call") ||
+		    need_zero(d, pc, "off", r->off, "call"))
 			return -1;
 		if (r->src > INSN_CALL_KFUNC)
-			return fail(d, pc, "invalid call src %u (must be 0 helper, 1 local or 2 kfunc)",
+			return fail(d, pc,
+				    "invalid call src %u (must be 0 helper, 1 local or 2 kfunc)",
 				    r->src);
 		if (r->src == INSN_CALL_LOCAL)
 			return resolve(d, pc, r->imm, "call", &o->target);
@@ -339,14 +362,18 @@ static int dec_jmp(const struct dec *d, const struct raw_insn *r, struct insn *o
 		if (!is64 || x)
 			return unknown(d, pc, r->code);
 		o->kind = INSN_EXIT;
-		if (need_zero(d, pc, "dst", r->dst, "exit") || need_zero(d, pc, "src", r->src, "exit") ||
-		    need_zero(d, pc, "off", r->off, "exit") || need_zero(d, pc, "imm", r->imm, "exit"))
+		if (need_zero(d, pc, "dst", r->dst, "exit") ||
+		    need_zero(d, pc, "src", r->src, "exit") ||
+		    need_zero(d, pc, "off", r->off, "exit") ||
+		    need_zero(d, pc, "imm", r->imm, "exit"))
 			return -1;
 		return 0;
 	case 0xe:
 		if (is64 && !x)
-			return fail(d, pc, "unknown opcode 0x%02x (may_goto, a linux extension, is not supported)",
-				    r->code);
+			return fail(
+				d, pc,
+				"unknown opcode 0x%02x (may_goto, a linux extension, is not supported)",
+				r->code);
 		return unknown(d, pc, r->code);
 	case 0xf:
 		return unknown(d, pc, r->code);
@@ -369,10 +396,13 @@ static int check_hi(const struct dec *d, uint32_t pc)
 	const struct raw_insn *h = &d->raw[pc + 1];
 
 	if (h->code != 0)
-		return fail(d, pc, "second slot of lddw at %" PRIu32 " has opcode 0x%02x (must be 0)",
-			    pc, h->code);
+		return fail(d, pc,
+			    "second slot of lddw at %" PRIu32 " has opcode 0x%02x (must be 0)", pc,
+			    h->code);
 	if (h->dst != 0 || h->src != 0)
-		return fail(d, pc, "second slot of lddw at %" PRIu32 " has registers dst %u src %u (must be 0)",
+		return fail(d, pc,
+			    "second slot of lddw at %" PRIu32
+			    " has registers dst %u src %u (must be 0)",
 			    pc, h->dst, h->src);
 	if (h->off != 0)
 		return fail(d, pc, "second slot of lddw at %" PRIu32 " has off %d (must be 0)", pc,
@@ -385,7 +415,6 @@ static int dec_lddw(const struct dec *d, const struct raw_insn *r, struct insn *
 	uint32_t pc = o->pc;
 
 	o->kind = INSN_LDDW;
-	o->size = 8;
 	if ((size_t)pc + 1 >= d->cnt)
 		return fail(d, pc, "lddw at %" PRIu32 " is missing its second slot", pc);
 	if (check_hi(d, pc) || need_zero(d, pc, "off", r->off, "lddw"))
@@ -400,8 +429,10 @@ static int dec_lddw(const struct dec *d, const struct raw_insn *r, struct insn *
 	case INSN_LDDW_FUNC:
 	case INSN_LDDW_MAP_IDX:
 		if (o->imm_hi != 0)
-			return fail(d, pc, "reserved field next imm must be 0 for lddw src %u, is %" PRId32,
-				    r->src, o->imm_hi);
+			return fail(
+				d, pc,
+				"reserved field next imm must be 0 for lddw src %u, is %" PRId32,
+				r->src, o->imm_hi);
 		break;
 	default:
 		break;
@@ -474,10 +505,13 @@ static int dec_atomic(const struct dec *d, const struct raw_insn *r, struct insn
 		const char *name = r->imm >= 0 && r->imm <= 0xff ? atomic_name(r->imm) : NULL;
 
 		if (!name)
-			return fail(d, pc, "invalid atomic operation imm 0x%" PRIx32, (uint32_t)r->imm);
+			return fail(d, pc, "invalid atomic operation imm 0x%" PRIx32,
+				    (uint32_t)r->imm);
 		o->atomic = (uint32_t)r->imm & ~(uint32_t)ATOMIC_FETCH;
 		if ((o->atomic == INSN_ATOMIC_XCHG || o->atomic == INSN_ATOMIC_CMPXCHG) && !fetch)
-			return fail(d, pc, "invalid atomic operation imm 0x%" PRIx32 " (%s needs the fetch flag 0x1)",
+			return fail(d, pc,
+				    "invalid atomic operation imm 0x%" PRIx32
+				    " (%s needs the fetch flag 0x1)",
 				    (uint32_t)r->imm, name);
 		o->fetch = fetch;
 		if (sz != S_W && sz != S_DW)
@@ -567,18 +601,22 @@ int insn_decode_one(const struct raw_insn *raw, size_t cnt, uint32_t pc, struct 
 	struct dec d = { .raw = raw, .cnt = cnt, .marks = NULL, .err = err };
 
 	if (pc >= cnt)
-		return fail(&d, pc, "instruction %" PRIu32 " is past the end (program has %zu instructions)",
+		return fail(&d, pc,
+			    "instruction %" PRIu32
+			    " is past the end (program has %zu instructions)",
 			    pc, cnt);
 	return decode(&d, pc, out);
 }
 
-int insn_decode_one_unchecked(const struct raw_insn *raw, size_t cnt, uint32_t pc,
-			      struct insn *out, struct insn_err *err)
+int insn_decode_one_unchecked(const struct raw_insn *raw, size_t cnt, uint32_t pc, struct insn *out,
+			      struct insn_err *err)
 {
 	struct dec d = { .raw = raw, .cnt = cnt, .marks = NULL, .lenient = true, .err = err };
 
 	if (pc >= cnt)
-		return fail(&d, pc, "instruction %" PRIu32 " is past the end (program has %zu instructions)",
+		return fail(&d, pc,
+			    "instruction %" PRIu32
+			    " is past the end (program has %zu instructions)",
 			    pc, cnt);
 	return decode(&d, pc, out);
 }
@@ -615,14 +653,15 @@ int insn_decode_all(const struct raw_insn *raw, size_t cnt, struct insn *out, st
 }
 
 static const char *const alu_sym[] = {
-	[INSN_ALU_ADD] = "+=",	[INSN_ALU_SUB] = "-=",	  [INSN_ALU_MUL] = "*=",   [INSN_ALU_DIV] = "/=",
-	[INSN_ALU_OR] = "|=",	[INSN_ALU_AND] = "&=",	  [INSN_ALU_LSH] = "<<=",  [INSN_ALU_RSH] = ">>=",
-	[INSN_ALU_MOD] = "%=",	[INSN_ALU_XOR] = "^=",	  [INSN_ALU_ARSH] = "s>>=", [INSN_ALU_SDIV] = "s/=",
+	[INSN_ALU_ADD] = "+=",	 [INSN_ALU_SUB] = "-=",	   [INSN_ALU_MUL] = "*=",
+	[INSN_ALU_DIV] = "/=",	 [INSN_ALU_OR] = "|=",	   [INSN_ALU_AND] = "&=",
+	[INSN_ALU_LSH] = "<<=",	 [INSN_ALU_RSH] = ">>=",   [INSN_ALU_MOD] = "%=",
+	[INSN_ALU_XOR] = "^=",	 [INSN_ALU_ARSH] = "s>>=", [INSN_ALU_SDIV] = "s/=",
 	[INSN_ALU_SMOD] = "s%=",
 };
 
 static const char *const jmp_sym[] = {
-	[INSN_JEQ] = "==", [INSN_JGT] = ">",   [INSN_JGE] = ">=", [INSN_JSET] = "&",
+	[INSN_JEQ] = "==", [INSN_JGT] = ">",   [INSN_JGE] = ">=",   [INSN_JSET] = "&",
 	[INSN_JNE] = "!=", [INSN_JSGT] = "s>", [INSN_JSGE] = "s>=", [INSN_JLT] = "<",
 	[INSN_JLE] = "<=", [INSN_JSLT] = "s<", [INSN_JSLE] = "s<=",
 };
@@ -660,9 +699,11 @@ static int print_atomic(char *buf, size_t size, const struct insn *in, const cha
 
 	switch (in->atomic) {
 	case INSN_ATOMIC_LOAD_ACQ:
-		return snprintf(buf, size, "%c%u = load_acquire((u%u *)%s)", w, in->dst, bits, addr);
+		return snprintf(buf, size, "%c%u = load_acquire((u%u *)%s)", w, in->dst, bits,
+				addr);
 	case INSN_ATOMIC_STORE_REL:
-		return snprintf(buf, size, "store_release((u%u *)%s, %c%u)", bits, addr, w, in->src);
+		return snprintf(buf, size, "store_release((u%u *)%s, %c%u)", bits, addr, w,
+				in->src);
 	case INSN_ATOMIC_XCHG:
 		mem_expr(e, sizeof(e), in->dst, in->off);
 		return snprintf(buf, size, "%c%u = xchg%s_%u(%s, %c%u)", w, in->src,
@@ -698,23 +739,29 @@ int insn_snprint(char *buf, size_t size, const struct insn *in)
 			return snprintf(buf, size, "%c%u = (s%u)%c%u", d, in->dst, in->ext_bits, d,
 					in->src);
 		if (in->alu == INSN_ALU_MOV)
-			return in->src_reg ? snprintf(buf, size, "%c%u = %c%u", d, in->dst, d, in->src)
-					   : snprintf(buf, size, "%c%u = %" PRId32, d, in->dst, in->imm);
+			return in->src_reg
+				       ? snprintf(buf, size, "%c%u = %c%u", d, in->dst, d, in->src)
+				       : snprintf(buf, size, "%c%u = %" PRId32, d, in->dst,
+						  in->imm);
 		if (in->src_reg)
 			return snprintf(buf, size, "%c%u %s %c%u", d, in->dst, alu_sym[in->alu], d,
 					in->src);
-		return snprintf(buf, size, "%c%u %s %" PRId32, d, in->dst, alu_sym[in->alu], in->imm);
+		return snprintf(buf, size, "%c%u %s %" PRId32, d, in->dst, alu_sym[in->alu],
+				in->imm);
 	case INSN_END:
 		return snprintf(buf, size, "r%u = %s%u r%u", in->dst,
-				in->is64 ? "bswap" : in->to_be ? "be" : "le", in->ext_bits, in->dst);
+				in->is64    ? "bswap"
+				: in->to_be ? "be"
+					    : "le",
+				in->ext_bits, in->dst);
 	case INSN_JA:
 		if (in->is64)
 			return snprintf(buf, size, "goto %+d", in->off);
 		return snprintf(buf, size, "gotol %+" PRId32, in->imm);
 	case INSN_JCOND:
 		if (in->src_reg)
-			return snprintf(buf, size, "if %c%u %s %c%u goto %+d", d, in->dst, jmp_sym[in->jmp],
-					d, in->src, in->off);
+			return snprintf(buf, size, "if %c%u %s %c%u goto %+d", d, in->dst,
+					jmp_sym[in->jmp], d, in->src, in->off);
 		return snprintf(buf, size, "if %c%u %s %" PRId32 " goto %+d", d, in->dst,
 				jmp_sym[in->jmp], in->imm, in->off);
 	case INSN_CALL:
@@ -725,7 +772,8 @@ int insn_snprint(char *buf, size_t size, const struct insn *in)
 		return snprintf(buf, size, "exit");
 	case INSN_LDDW:
 		if (in->src == INSN_LDDW_IMM)
-			return snprintf(buf, size, "r%u = %" PRId64 " ll", in->dst, (int64_t)in->imm64);
+			return snprintf(buf, size, "r%u = %" PRId64 " ll", in->dst,
+					(int64_t)in->imm64);
 		return snprintf(buf, size, "ld_pseudo\tr%u, %u, %" PRIu32, in->dst, in->src,
 				(uint32_t)in->imm);
 	case INSN_LDDW_HI:
@@ -745,8 +793,8 @@ int insn_snprint(char *buf, size_t size, const struct insn *in)
 		return snprintf(buf, size, "*(u%u *)%s = r%u", bits, addr, in->src);
 	case INSN_ATOMIC:
 		/* load-acquire reads from src + off; every other atomic works on dst + off */
-		mem_operand(addr, sizeof(addr), in->atomic == INSN_ATOMIC_LOAD_ACQ ? in->src : in->dst,
-			    in->off);
+		mem_operand(addr, sizeof(addr),
+			    in->atomic == INSN_ATOMIC_LOAD_ACQ ? in->src : in->dst, in->off);
 		return print_atomic(buf, size, in, addr);
 	case INSN_LD_ABS:
 		return snprintf(buf, size, "r0 = *(u%u *)skb[%" PRId32 "]", bits, in->imm);

@@ -126,7 +126,8 @@ struct insn {
 	bool to_be; /* INSN_END: to big endian (BE) vs LE; false for bswap */
 	uint32_t atomic; /* INSN_ATOMIC: enum insn_atomic_op */
 	bool fetch; /* INSN_ATOMIC: fetch flag (always true for xchg/cmpxchg) */
-	uint32_t target; /* INSN_JA/INSN_JCOND: absolute target slot; INSN_CALL local: callee slot */
+	/* absolute target slot: INSN_JA/INSN_JCOND jumps, local INSN_CALL, lddw of a function */
+	uint32_t target;
 	uint32_t pc; /* slot index of this instruction */
 };
 
@@ -155,8 +156,8 @@ int insn_decode_one(const struct raw_insn *raw, size_t cnt, uint32_t pc, struct 
  * an error (@out->target is then 0 if outside). For disassembling programs
  * that fail validation. (added by the decoder)
  */
-int insn_decode_one_unchecked(const struct raw_insn *raw, size_t cnt, uint32_t pc,
-			      struct insn *out, struct insn_err *err);
+int insn_decode_one_unchecked(const struct raw_insn *raw, size_t cnt, uint32_t pc, struct insn *out,
+			      struct insn_err *err);
 
 /* Text as llvm-objdump -d --no-show-raw-insn prints it (LLVM 14), without the
  * "pc:" prefix, e.g. "r1 = *(u32 *)(r1 + 4)", "if r2 > r3 goto +5", "r1 = 0 ll" */
