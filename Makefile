@@ -76,6 +76,7 @@ check-unit: $(B)/check_all
 
 check-e2e: bpfverify $(B)/bpfverify-san testdata
 	sh tests/run_e2e.sh $(B)/bpfverify-san
+	sh tests/cli_test.sh $(B)/bpfverify-san
 
 check-long: $(B)/check_all
 	BV_LONG=1 CK_DEFAULT_TIMEOUT=3600 ./$(B)/check_all
@@ -100,10 +101,14 @@ bench: bpfverify testdata $(B)/bench/bench_verify
 install: bpfverify
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 0755 bpfverify $(DESTDIR)$(PREFIX)/bin/bpfverify
-	if [ -f doc/bpfverify.1 ]; then install -m 0644 doc/bpfverify.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
+	install -m 0644 doc/bpfverify.1 $(DESTDIR)$(PREFIX)/share/man/man1/bpfverify.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 0644 contrib/bpfverify.bash-completion \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/bpfverify
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/bpfverify $(DESTDIR)$(PREFIX)/share/man/man1/bpfverify.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/bpfverify $(DESTDIR)$(PREFIX)/share/man/man1/bpfverify.1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/bpfverify
 
 FMT_FILES = $(wildcard include/*.[ch] verifier/*.[ch] domains/*.[ch] cli/*.[ch] tests/*.[ch] bench/*.[ch])
 format:
@@ -113,4 +118,4 @@ format-check:
 	clang-format --dry-run -Werror $(FMT_FILES)
 
 clean:
-	rm -rf $(B) bpfverify testdata/*.o testdata/bad/*.o
+	rm -rf $(B) bpfverify testdata/*.o testdata/bad/*.o examples/*.o

@@ -1320,30 +1320,13 @@ static int do_jcond(struct fx *fx, struct vstate *s, const struct insn *in, stru
 		int taken = sval_branch_taken(op, in->is64, a->v, b->v);
 		struct sval ta = a->v, tb = b->v, fa = a->v, fb = b->v;
 		bool tok, fok;
-		enum sval_cmp neg = sval_cmp_negate(op);
 
 		if (taken == 1)
 			return 2 | 0x100; /* taken only, state unchanged */
 		if (taken == 0)
 			return 1;
 		tok = sval_refine(op, in->is64, &ta, &tb);
-		if (neg != SVAL_CMP_CNT) {
-			fok = sval_refine(neg, in->is64, &fa, &fb);
-		} else {
-			/* !(a & b): when b is a constant, the bits of b are clear in a */
-			uint64_t c;
-
-			fok = true;
-			if (sval_is_const(b->v, &c)) {
-				struct sval mask = sval_const(
-					in->is64 ? ~c
-						 : (~c & 0xffffffffull) | 0xffffffff00000000ull);
-
-				fa = sval_alu(SVAL_AND, fa, mask, true);
-				fa = sval_meet(fa, a->v);
-				fok = !sval_is_bottom(fa);
-			}
-		}
+		fok = sval_refine_not(op, in->is64, &fa, &fb);
 		if (!tok && !fok)
 			return 0;
 		if (!tok) {
