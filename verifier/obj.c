@@ -686,6 +686,9 @@ static int load_btf(struct ld *l)
 	rc = read_sec(l, l->btf_sec);
 	if (rc)
 		return rc;
+	if (!l->secs[l->btf_sec].data)
+		return fail(l, ".BTF", BV_EFORMAT,
+			    "btf section has no contents (empty or SHT_NOBITS)");
 	if (btf_parse(&l->btf, l->secs[l->btf_sec].data, l->secs[l->btf_sec].size, l->swap, err,
 		      sizeof(err)))
 		return fail(l, ".BTF", BV_EFORMAT, "corrupt btf: %s", err);
@@ -695,6 +698,9 @@ static int load_btf(struct ld *l)
 	rc = read_sec(l, l->btfext_sec);
 	if (rc)
 		return rc;
+	if (!l->secs[l->btfext_sec].data)
+		return fail(l, ".BTF.ext", BV_EFORMAT,
+			    "btf.ext section has no contents (empty or SHT_NOBITS)");
 	if (btf_ext_parse(&l->ext, &l->btf, l->secs[l->btfext_sec].data,
 			  l->secs[l->btfext_sec].size, l->swap, err, sizeof(err)))
 		return fail(l, ".BTF.ext", BV_EFORMAT, "corrupt btf.ext: %s", err);
