@@ -47,6 +47,7 @@ struct frec {
 	uint32_t line, col;
 	char *src_line; /* or NULL */
 	char *insn; /* instruction text, "" if unknown */
+	char *trace; /* "pc: text" lines of the instructions before pc, or NULL */
 	enum supp supp;
 };
 

@@ -42,6 +42,8 @@ static void usage(FILE *f)
 	      "      --unprivileged     add the rules for loaders without CAP_PERFMON: no reads of\n"
 	      "                         uninitialised stack, no pointer leaks or comparisons.\n"
 	      "                         Spectre hardening is out of scope.\n"
+	      "      --all-errors       report every distinct finding (each ends only its own\n"
+	      "                         path), not just the first\n"
 	      "      --strict           also report division by a possibly-zero divisor (defined\n"
 	      "                         by RFC 9669, accepted by the kernel)\n"
 	      "      --max-insns N      budget of interpreted instructions (default 1000000)\n"
@@ -291,6 +293,7 @@ enum {
 	OPT_FORMAT = 'F',
 	OPT_UNPRIV = 256,
 	OPT_STRICT,
+	OPT_ALL_ERRORS,
 	OPT_MAX_INSNS,
 	OPT_TIMEOUT,
 	OPT_SOURCE,
@@ -317,6 +320,7 @@ int main(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "unprivileged", no_argument, NULL, OPT_UNPRIV },
 		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "all-errors", no_argument, NULL, OPT_ALL_ERRORS },
 		{ "max-insns", required_argument, NULL, OPT_MAX_INSNS },
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -392,6 +396,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_UNPRIV:
 			c.opt.unprivileged = true;
+			break;
+		case OPT_ALL_ERRORS:
+			c.opt.all_errors = true;
 			break;
 		case OPT_STRICT:
 			c.opt.strict = true;

@@ -137,6 +137,18 @@ static void text_finding(const struct cli *c, FILE *f, const struct filerec *fr,
 			fd->insn);
 	if (c->opt.verbose && fd->state)
 		fprintf(f, "  %snote:%s state: %s\n", k->note, k->off, fd->state);
+	if (c->opt.verbose && fd->trace) {
+		const char *t = fd->trace;
+
+		fprintf(f, "  %snote:%s path before it:\n", k->note, k->off);
+		while (*t) {
+			const char *nl = strchr(t, '\n');
+			int n = nl ? (int)(nl - t) : (int)strlen(t);
+
+			fprintf(f, "        %.*s\n", n, t);
+			t += n + (nl ? 1 : 0);
+		}
+	}
 	if (hint)
 		fprintf(f, "  %shint:%s %s; see: bpfverify explain %s\n", k->note, k->off, hint,
 			fd->rule);

@@ -120,6 +120,23 @@ static bool fill(const struct cli *c, struct bv_object *o, struct prec *pr,
 			f->src_line = xstrdup(bf->src_line);
 		}
 		f->insn = xstrdup(itext);
+		if (bf->trace_cnt) {
+			size_t cap = bf->trace_cnt * 300 + 1, len = 0;
+
+			f->trace = malloc(cap);
+			if (f->trace) {
+				f->trace[0] = '\0';
+				for (size_t t = 0; t < bf->trace_cnt; t++) {
+					char tt[256] = "";
+
+					if (bv_insn_text(o, pr->prog_idx, bf->trace[t], tt,
+							 sizeof(tt)))
+						tt[0] = '\0';
+					len += (size_t)snprintf(f->trace + len, cap - len,
+								"%u: %s\n", bf->trace[t], tt);
+				}
+			}
+		}
 		if (!f->rule || !f->rule_name || !f->msg || !f->insn)
 			return false;
 	}
@@ -300,6 +317,7 @@ void run_fini(struct run *r)
 			free(f->src_file);
 			free(f->src_line);
 			free(f->insn);
+			free(f->trace);
 		}
 		free(p->f);
 		free(p->section);

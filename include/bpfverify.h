@@ -134,7 +134,7 @@ const char *bv_verdict_name(enum bv_verdict v);
 struct bv_options {
 	bool unprivileged; /* --unprivileged: no uninit stack reads, no pointer leaks */
 	bool strict; /* --strict: report division by zero */
-	bool all_errors;
+	bool all_errors; /* report every distinct finding: each ends its own path only */
 	int verbose;
 	uint64_t max_insns; /* processed-instruction budget; 0 = default (1M) */
 	double timeout_sec; /* 0 = none */
@@ -149,6 +149,9 @@ struct bv_finding {
 	const char *src_file; /* from line info, or NULL */
 	uint32_t line, col;
 	const char *src_line;
+	/* the instructions executed just before @pc on the failing path, oldest first */
+	uint32_t trace[8];
+	size_t trace_cnt;
 };
 
 struct bv_result {

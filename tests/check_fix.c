@@ -255,12 +255,62 @@ START_TEST(test_fix_cases)
 }
 END_TEST
 
+/* Two paths, each with its own bug: --all-errors reports both, with traces */
+START_TEST(test_fix_all_errors)
+{
+	struct raw_insn raw[] = {
+		I_CALL(7), /* r0 = bpf_get_prandom_u32() */
+		I_JMP_IMM(0x1, R0, 0, 2), /* if r0 == 0 goto +2 */
+		I_LDX_MEM(I_W, R0, R2, 0), /* 2: r2 is uninitialised */
+		I_EXIT(),
+		I_MOV64_IMM(R3, 1), /* 4 */
+		I_LDX_MEM(I_W, R0, R3, 0), /* 5: r3 is a scalar */
+		I_EXIT(),
+	};
+	size_t n = ARRAY_SIZE(raw);
+	struct insn dec[ARRAY_SIZE(raw)];
+	struct insn_err err;
+	struct obj_func fn = { .name = s_main, .start = 0, .end = (uint32_t)n };
+	struct obj_prog p = { .section = s_test, .name = s_test, .type = BV_PROG_XDP };
+	struct obj o = { .maps = test_maps, .map_cnt = 1, .license = s_gpl };
+	struct bv_options opt = { .all_errors = true };
+	struct fix_result r;
+
+	ck_assert_int_eq(insn_decode_all(raw, n, dec, &err), 0);
+	p.insns = raw;
+	p.insn_cnt = p.own_cnt = n;
+	p.funcs = &fn;
+	p.func_cnt = 1;
+	fix_run(&o, &p, dec, &opt, &r);
+	ck_assert_int_eq(r.verdict, BV_REJECT);
+	ck_assert_uint_eq(r.extra_cnt, 1);
+	ck_assert_str_eq(r.f.rule, "P3.1");
+	ck_assert_uint_eq(r.f.pc, 2);
+	ck_assert_str_eq(r.extra[0].rule, "P4.1");
+	ck_assert_uint_eq(r.extra[0].pc, 5);
+	/* the path to 5: 0, 1, 4 */
+	ck_assert_uint_eq(r.extra[0].trace_cnt, 3);
+	ck_assert_uint_eq(r.extra[0].trace[0], 0);
+	ck_assert_uint_eq(r.extra[0].trace[1], 1);
+	ck_assert_uint_eq(r.extra[0].trace[2], 4);
+	free(r.f.state);
+	free(r.extra[0].state);
+
+	opt.all_errors = false;
+	fix_run(&o, &p, dec, &opt, &r);
+	ck_assert_int_eq(r.verdict, BV_REJECT);
+	ck_assert_uint_eq(r.extra_cnt, 0);
+	free(r.f.state);
+}
+END_TEST
+
 Suite *fix_suite(void)
 {
 	Suite *s = suite_create("fix");
 	TCase *tc = tcase_create("programs");
 
 	tcase_add_loop_test(tc, test_fix_cases, 0, (int)ARRAY_SIZE(cases));
+	tcase_add_test(tc, test_fix_all_errors);
 	suite_add_tcase(s, tc);
 	return s;
 }

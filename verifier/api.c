@@ -276,27 +276,35 @@ int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, st
 	res->peak_bytes = fr.peak_bytes;
 	res->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (fr.verdict != BV_ACCEPT) {
-		struct bv_finding *fd = calloc(1, sizeof(*fd));
-		const struct obj_line *l;
+		size_t n = 1 + fr.extra_cnt;
+		struct bv_finding *fd = calloc(n, sizeof(*fd));
 
 		if (!fd) {
 			free(fr.f.state);
+			for (size_t i = 0; i < fr.extra_cnt; i++)
+				free(fr.extra[i].state);
 			return BV_ENOMEM;
 		}
-		fd->rule = fr.f.rule;
-		fd->rule_name = fr.f.rule_name;
-		fd->pc = fr.f.pc;
-		fd->msg = strdup(fr.f.msg);
-		fd->state = fr.f.state;
-		l = obj_line_at(p, fr.f.pc);
-		if (l) {
-			fd->src_file = l->file;
-			fd->line = l->line;
-			fd->col = l->col;
-			fd->src_line = l->src;
+		for (size_t i = 0; i < n; i++) {
+			struct fix_finding *ff = i ? &fr.extra[i - 1] : &fr.f;
+			const struct obj_line *l = obj_line_at(p, ff->pc);
+
+			fd[i].rule = ff->rule;
+			fd[i].rule_name = ff->rule_name;
+			fd[i].pc = ff->pc;
+			fd[i].msg = strdup(ff->msg);
+			fd[i].state = ff->state;
+			fd[i].trace_cnt = ff->trace_cnt;
+			memcpy(fd[i].trace, ff->trace, sizeof(fd[i].trace));
+			if (l) {
+				fd[i].src_file = l->file;
+				fd[i].line = l->line;
+				fd[i].col = l->col;
+				fd[i].src_line = l->src;
+			}
 		}
 		res->findings = fd;
-		res->finding_cnt = 1;
+		res->finding_cnt = n;
 	} else {
 		free(fr.f.state);
 	}

@@ -155,7 +155,10 @@ struct fx {
 	struct ckpt *cur_parent;
 	uint64_t budget;
 	uint32_t next_id;
-	bool failed;
+	bool failed; /* analysis over: a finding without --all-errors, or a budget */
+	bool soft; /* with --all-errors: the current path ended in a finding */
+	size_t nfind;
+	struct vstate *cur; /* the state being interpreted (for traces) */
 	bool unpriv;
 	uint32_t *func_depth; /* per function: deepest stack byte touched */
 	uint8_t *calls; /* func_cnt x func_cnt: caller calls callee */
@@ -172,27 +175,67 @@ struct fx {
 
 static int fail(struct fx *fx, uint32_t pc, enum rule_idx r, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+static char *state_text_fwd(const struct vstate *s);
 
 static int fail(struct fx *fx, uint32_t pc, enum rule_idx r, const char *fmt, ...)
 {
 	va_list ap;
+	struct fix_finding *f;
+	bool soft = fx->opt->all_errors && r != R_UNSUPPORTED && r != R_BUDGET && r != R_KFUNC;
 
 	if (fx->failed)
 		return -1;
-	fx->failed = true;
-	fx->res->verdict =
-		(r == R_UNSUPPORTED || r == R_BUDGET || r == R_KFUNC) ? BV_INCONCLUSIVE : BV_REJECT;
-	fx->res->f.rule = rules[r].id;
-	fx->res->f.rule_name = rules[r].name;
-	fx->res->f.pc = pc;
+	if (soft && fx->nfind) {
+		/* a further finding: keep it unless this pc and rule were already reported */
+		if (fx->res->f.pc == pc && fx->res->f.rule == rules[r].id)
+			goto soft_out;
+		for (size_t i = 0; i < fx->res->extra_cnt; i++)
+			if (fx->res->extra[i].pc == pc && fx->res->extra[i].rule == rules[r].id)
+				goto soft_out;
+		if (fx->res->extra_cnt == FIX_MAX_EXTRA)
+			goto soft_out;
+		f = &fx->res->extra[fx->res->extra_cnt++];
+	} else if (fx->nfind) {
+		/* a budget or unsupported feature after real findings: the verdict stays reject */
+		fx->failed = true;
+		return -1;
+	} else {
+		f = &fx->res->f;
+		fx->res->verdict = (r == R_UNSUPPORTED || r == R_BUDGET || r == R_KFUNC)
+					   ? BV_INCONCLUSIVE
+					   : BV_REJECT;
+	}
+	f->rule = rules[r].id;
+	f->rule_name = rules[r].name;
+	f->pc = pc;
+	f->trace_cnt = 0;
+	if (fx->cur) {
+		uint32_t hn = fx->cur->hist_n;
+		uint32_t n;
+
+		if (hn && fx->cur->hist[(hn - 1) % 8] == pc)
+			hn--; /* the failing instruction itself */
+		n = hn < 8 - (fx->cur->hist_n - hn) ? hn : 8 - (fx->cur->hist_n - hn);
+		for (uint32_t i = 0; i < n; i++)
+			f->trace[i] = fx->cur->hist[(hn - n + i) % 8];
+		f->trace_cnt = n;
+	}
 	va_start(ap, fmt);
-	vsnprintf(fx->res->f.msg, sizeof(fx->res->f.msg), fmt, ap);
+	vsnprintf(f->msg, sizeof(f->msg), fmt, ap);
 	va_end(ap);
+	fx->nfind++;
+	if (!soft) {
+		fx->failed = true;
+		return -1;
+	}
+	if (fx->nfind == 1 && fx->cur)
+		f->state = state_text_fwd(fx->cur);
+soft_out:
+	fx->soft = true;
 	return -1;
 }
 
 static uint32_t func_of(const struct obj_prog *p, uint32_t pc);
-struct fx;
 static int push_pending(struct fx *fx, struct vstate *t, uint32_t pc);
 
 /* ---- state memory ------------------------------------------------------------------------- */
@@ -406,6 +449,13 @@ static int reg_snprint(char *b, size_t n, const struct reg *r)
 #undef APPEND
 		return (int)used;
 	}
+}
+
+static char *state_text(const struct vstate *s);
+
+static char *state_text_fwd(const struct vstate *s)
+{
+	return state_text(s);
 }
 
 static char *state_text(const struct vstate *s)
@@ -3253,11 +3303,13 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 		const struct insn *in;
 		bool end = false;
 
+		fx.cur = s;
+
 		if (fx.prune[pc]) {
 			int v = visit(&fx, s, pc);
 
 			if (v < 0)
-				break;
+				goto step_failed;
 			if (v == 1)
 				end = true;
 		}
@@ -3265,6 +3317,7 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 			in = &insns[pc];
 			if (h && h->pre)
 				h->pre(h->ctx, pc, s);
+			s->hist[s->hist_n++ % 8] = pc;
 			if (++processed > fx.budget) {
 				uint32_t hot = 0;
 
@@ -3291,12 +3344,12 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 			switch (in->kind) {
 			case INSN_ALU:
 				if (do_alu(&fx, s, in))
-					goto fail_out;
+					goto step_failed;
 				pc++;
 				break;
 			case INSN_END:
 				if (do_end(&fx, s, in))
-					goto fail_out;
+					goto step_failed;
 				pc++;
 				break;
 			case INSN_LDX:
@@ -3306,12 +3359,12 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 			case INSN_LD_ABS:
 			case INSN_LD_IND:
 				if (do_mem(&fx, s, in))
-					goto fail_out;
+					goto step_failed;
 				pc++;
 				break;
 			case INSN_LDDW:
 				if (do_mem(&fx, s, in))
-					goto fail_out;
+					goto step_failed;
 				pc += 2;
 				break;
 			case INSN_JA:
@@ -3322,10 +3375,10 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 				int r = do_jcond(&fx, s, in, &t);
 
 				if (r < 0)
-					goto fail_out;
+					goto step_failed;
 				if (r == 3) {
 					if (push_pending(&fx, t, in->target))
-						goto fail_out;
+						goto step_failed;
 					pc++;
 				} else if (r & 2) {
 					pc = in->target;
@@ -3339,14 +3392,14 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 			case INSN_CALL:
 				if (in->src == INSN_CALL_HELPER) {
 					if (do_helper(&fx, s, in))
-						goto fail_out;
+						goto step_failed;
 					if (fx.cb_enter) {
 						struct vstate *t = state_copy(&fx, s);
 
 						fx.cb_enter = false;
 						if (!t) {
 							fail(&fx, pc, R_BUDGET, "out of memory");
-							goto fail_out;
+							goto step_failed;
 						}
 						/* zero iterations: the helper returns at once */
 						for (int i = 1; i <= 5; i++)
@@ -3355,14 +3408,14 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 						if (push_pending(&fx, t, pc + 1) ||
 						    enter_callback(&fx, s, pc, (uint32_t)in->imm,
 								   fx.cb_target, fx.cb_args))
-							goto fail_out;
+							goto step_failed;
 						pc = fx.cb_target;
 						break;
 					}
 					pc++;
 				} else if (in->src == INSN_CALL_LOCAL) {
 					if (do_local_call(&fx, s, in))
-						goto fail_out;
+						goto step_failed;
 					pc = in->target;
 				} else {
 					const char *name = "?";
@@ -3372,19 +3425,19 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 							name = p->rels[i].sym;
 					fail(&fx, pc, R_KFUNC,
 					     "kfunc call (%s) is not modelled yet", name);
-					goto fail_out;
+					goto step_failed;
 				}
 				break;
 			case INSN_CALLX:
 				fail(&fx, pc, R_UNSUPPORTED,
 				     "indirect calls (callx) are not supported");
-				goto fail_out;
+				goto step_failed;
 			case INSN_EXIT: {
 				uint32_t next = 0;
 				int r = do_exit(&fx, s, in, &next);
 
 				if (r < 0)
-					goto fail_out;
+					goto step_failed;
 				if (r == 1)
 					end = true;
 				else
@@ -3394,13 +3447,21 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 			default:
 				fail(&fx, pc, R_BAD_JUMP,
 				     "execution reaches the second slot of an lddw");
-				goto fail_out;
+				goto step_failed;
 			}
 			if (pc >= fx.n && !end) {
 				fail(&fx, in->pc, R_BAD_JUMP,
 				     "execution falls off the end of the program");
-				goto fail_out;
+				goto step_failed;
 			}
+		}
+		if (0) {
+step_failed:
+			if (!fx.soft)
+				goto fail_out;
+			/* --all-errors: this path ends in its finding, the others go on */
+			fx.soft = false;
+			end = true;
 		}
 		if (end) {
 			path_done(&fx);
@@ -3418,7 +3479,7 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 		check_stack_depth(&fx);
 	goto out;
 fail_out:
-	if (s && (opt->verbose || 1))
+	if (s && !res->f.state)
 		res->f.state = state_text(s);
 out:
 	res->processed = processed;

@@ -26,11 +26,17 @@ struct fix_finding {
 	uint32_t pc;
 	char msg[384];
 	char *state; /* malloc'd abstract state text at the failure, or NULL */
+	uint32_t trace[8]; /* instructions before @pc on the failing path, oldest first */
+	uint32_t trace_cnt;
 };
+
+#define FIX_MAX_EXTRA 15
 
 struct fix_result {
 	enum bv_verdict verdict;
-	struct fix_finding f; /* the finding, when not accepted */
+	struct fix_finding f; /* the (first) finding, when not accepted */
+	struct fix_finding extra[FIX_MAX_EXTRA]; /* with opt->all_errors: further findings */
+	size_t extra_cnt;
 	uint64_t processed; /* instructions interpreted */
 	uint64_t states; /* states stored at prune points */
 	size_t peak_bytes;

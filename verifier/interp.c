@@ -123,7 +123,7 @@ static uint64_t rnd_interesting(struct interp *m)
 	case 0:
 		return 0;
 	case 1:
-		return (uint64_t)-(int64_t)(1 + rnd_below(m, 200)); /* -errno */
+		return (uint64_t) - (int64_t)(1 + rnd_below(m, 200)); /* -errno */
 	case 2:
 		return rnd_below(m, 256);
 	case 3:
@@ -154,9 +154,11 @@ static enum interp_status fault(struct interp *m, const char *fmt, ...)
 /* ---- regions ------------------------------------------------------------------------------ */
 
 static const char *const rk_names[IR_KIND_CNT] = {
-	[IR_CTX] = "ctx",	  [IR_STACK] = "stack",		[IR_PKT] = "packet",
-	[IR_MAP_VALUE] = "map_value", [IR_MAP_HANDLE] = "map",	[IR_MEM] = "mem",
-	[IR_SOCK] = "sock",	  [IR_FLOW_KEYS] = "flow_keys", [IR_OPAQUE] = "opaque",
+	[IR_CTX] = "ctx",	 [IR_STACK] = "stack",
+	[IR_PKT] = "packet",	 [IR_MAP_VALUE] = "map_value",
+	[IR_MAP_HANDLE] = "map", [IR_MEM] = "mem",
+	[IR_SOCK] = "sock",	 [IR_FLOW_KEYS] = "flow_keys",
+	[IR_OPAQUE] = "opaque",
 };
 
 const char *interp_rk_name(enum interp_rk k)
@@ -292,8 +294,8 @@ static uint8_t *mem_at(struct interp *m, uint64_t addr, uint64_t size, bool writ
 	const struct interp_region *r = interp_region_at(m, addr, &off);
 
 	if (!r) {
-		fault(m, "%s of %" PRIu64 " bytes at 0x%" PRIx64 ": not inside any region", what, size,
-		      addr);
+		fault(m, "%s of %" PRIu64 " bytes at 0x%" PRIx64 ": not inside any region", what,
+		      size, addr);
 		return NULL;
 	}
 	if (r->dead) {
@@ -302,8 +304,9 @@ static uint8_t *mem_at(struct interp *m, uint64_t addr, uint64_t size, bool writ
 		return NULL;
 	}
 	if (size > r->size || off > r->size - size) {
-		fault(m, "%s of %" PRIu64 " bytes at %s+%" PRIu64 " is outside the %" PRIu64
-			 "-byte region",
+		fault(m,
+		      "%s of %" PRIu64 " bytes at %s+%" PRIu64 " is outside the %" PRIu64
+		      "-byte region",
 		      what, size, rk_names[r->kind], off, r->size);
 		return NULL;
 	}
@@ -312,9 +315,10 @@ static uint8_t *mem_at(struct interp *m, uint64_t addr, uint64_t size, bool writ
 		return NULL;
 	}
 	if (r->kind == IR_PKT && (addr < m->data_meta || addr + size > m->data_end)) {
-		fault(m, "%s of %" PRIu64 " bytes at packet offset %" PRId64
-			 " is outside [data_meta, data_end) (data_meta at %" PRId64 ", length %" PRIu64
-			 ")",
+		fault(m,
+		      "%s of %" PRIu64 " bytes at packet offset %" PRId64
+		      " is outside [data_meta, data_end) (data_meta at %" PRId64 ", length %" PRIu64
+		      ")",
 		      what, size, (int64_t)(addr - m->data), (int64_t)(m->data_meta - m->data),
 		      m->data_end - m->data);
 		return NULL;
@@ -512,15 +516,16 @@ static enum interp_status ctx_load(struct interp *m, uint64_t off, unsigned size
 	memset(&ca, 0, sizeof(ca));
 	r = ctx_check(m->p->type, m->p->expected_attach, (int64_t)off, size, false, &ca);
 	if (r != CTX_OK)
-		return fault(m, "context read of %u bytes at offset %" PRIu64 " is not allowed", size,
-			     off);
+		return fault(m, "context read of %u bytes at offset %" PRIu64 " is not allowed",
+			     size, off);
 	if (ca.val != CTX_VAL_SCALAR) {
 		*out = ctx_ptr(m, ca.val);
 		return INTERP_EXIT;
 	}
 	if (off + size > c->size)
-		return fault(m, "context read of %u bytes at offset %" PRIu64 " past its %" PRIu64
-				" bytes",
+		return fault(m,
+			     "context read of %u bytes at offset %" PRIu64 " past its %" PRIu64
+			     " bytes",
 			     size, off, c->size);
 	v = le_read(c->bytes + off, size);
 	/* the kernel documents the field's range; map the random bytes into it */
@@ -544,8 +549,8 @@ static enum interp_status ctx_store(struct interp *m, uint64_t off, unsigned siz
 	struct interp_region *c = &m->rg[m->ctx_rgn];
 
 	if (ctx_check(m->p->type, m->p->expected_attach, (int64_t)off, size, true, &ca) != CTX_OK)
-		return fault(m, "context write of %u bytes at offset %" PRIu64 " is not allowed", size,
-			     off);
+		return fault(m, "context write of %u bytes at offset %" PRIu64 " is not allowed",
+			     size, off);
 	if (off + size > c->size)
 		return fault(m, "context write past the context");
 	le_write(c->bytes + off, size, v);
@@ -620,7 +625,7 @@ static void wr(struct interp *m, int r, uint64_t v)
 
 static void clobber(struct interp *m, int r)
 {
-	cur(m)->init &= (uint16_t)~(1u << r);
+	cur(m)->init &= (uint16_t) ~(1u << r);
 }
 
 /* ---- ALU ---------------------------------------------------------------------------------- */
@@ -1133,7 +1138,8 @@ static enum interp_status helper_args(struct interp *m, const struct hlp_proto *
 
 			if (!r || r->dead || r->kind != IR_MAP_VALUE || off >= r->size ||
 			    !memchr(r->bytes + off, 0, r->size - off))
-				return fault(m, "%s: r%d is not a NUL-terminated string", h->name, regno);
+				return fault(m, "%s: r%d is not a NUL-terminated string", h->name,
+					     regno);
 			break;
 		}
 		case HLP_ARG_SPIN_LOCK:
@@ -1189,9 +1195,9 @@ static enum interp_status helper_model(struct interp *m, uint32_t id, const stru
 	}
 	case H_MAP_DELETE: {
 		const uint8_t *kb = mem_at(m, c->a[2], mp->key_size, false, "key", NULL);
-		struct interp_map_entry *e =
-			mp->kind == OBJ_MAP_USER && !map_is_array(mp) ? map_entry(m, c->map, kb, false)
-								       : NULL;
+		struct interp_map_entry *e = mp->kind == OBJ_MAP_USER && !map_is_array(mp)
+						     ? map_entry(m, c->map, kb, false)
+						     : NULL;
 
 		/* the value's memory stays valid for the rest of the run (RCU) */
 		*r0 = e && e->present ? 0 : (uint64_t)-2;
@@ -1253,8 +1259,8 @@ static enum interp_status helper_model(struct interp *m, uint32_t id, const stru
 		if ((uint32_t)off == off && off <= plen && len <= plen - off) {
 			/* bypasses the read-only check: the helper may write the packet */
 			if (len)
-				memmove(m->rg[m->pkt_rgn].bytes + (m->data - m->rg[m->pkt_rgn].base) +
-						off,
+				memmove(m->rg[m->pkt_rgn].bytes +
+						(m->data - m->rg[m->pkt_rgn].base) + off,
 					from, len);
 			*r0 = 0;
 		} else {
@@ -1338,7 +1344,9 @@ static enum interp_status call_back(struct interp *m, uint32_t target, const uin
 	m->pc = save;
 	*ret = m->cb_ret;
 	if (*ret > 1)
-		return fault(m, "callback returned %" PRIu64 ": only 0 (continue) and 1 (stop) are allowed",
+		return fault(m,
+			     "callback returned %" PRIu64
+			     ": only 0 (continue) and 1 (stop) are allowed",
 			     *ret);
 	return INTERP_EXIT;
 }

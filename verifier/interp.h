@@ -150,8 +150,7 @@ bool interp_reg(const struct interp *m, int r, uint64_t *v);
 uint64_t interp_fp(const struct interp *m, uint32_t frame);
 
 /* The live region containing address @addr, or NULL; *off receives addr - base */
-const struct interp_region *interp_region_at(const struct interp *m, uint64_t addr,
-					     uint64_t *off);
+const struct interp_region *interp_region_at(const struct interp *m, uint64_t addr, uint64_t *off);
 
 /* Name of a region kind: "ctx", "stack", ... */
 const char *interp_rk_name(enum interp_rk k);
