@@ -34,7 +34,7 @@ TD_SRC  := $(sort $(wildcard testdata/*.c))
 TD_OBJ  := $(TD_SRC:.c=.o)
 
 .PHONY: all check check-unit check-e2e check-long bench bench-domains install uninstall \
-	format format-check testdata clean check-kernel
+	format format-check testdata clean check-kernel fuzz check-diff-kernel
 
 all: bpfverify
 
@@ -81,6 +81,15 @@ check-e2e: bpfverify $(B)/bpfverify-san testdata
 check-long: $(B)/check_all
 	BV_LONG=1 CK_DEFAULT_TIMEOUT=3600 ./$(B)/check_all
 
+# libFuzzer targets (clang): the loader, the decoder and the whole pipeline
+FUZZ_SECONDS ?= 60
+fuzz:
+	CLANG=$(CLANG) sh fuzz/run.sh $(FUZZ_SECONDS)
+
+# Differential check against the running kernel on random mutants (skips without bpf())
+check-diff-kernel: bpfverify $(B)/check_all
+	SC=$(B)/check_all sh tests/diff_kernel.sh $(MUTANTS)
+
 # Compare recorded expectations with the running kernel (skips without bpf())
 check-kernel: testdata
 	sh tests/kernel_recheck.sh
@@ -110,7 +119,8 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/bpfverify $(DESTDIR)$(PREFIX)/share/man/man1/bpfverify.1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/bpfverify
 
-FMT_FILES = $(wildcard include/*.[ch] verifier/*.[ch] domains/*.[ch] cli/*.[ch] tests/*.[ch] bench/*.[ch])
+FMT_FILES = $(wildcard include/*.[ch] verifier/*.[ch] domains/*.[ch] cli/*.[ch] tests/*.[ch] bench/*.[ch] \
+	fuzz/*.[ch])
 format:
 	clang-format -i $(FMT_FILES)
 
@@ -118,4 +128,5 @@ format-check:
 	clang-format --dry-run -Werror $(FMT_FILES)
 
 clean:
-	rm -rf $(B) bpfverify testdata/*.o testdata/bad/*.o examples/*.o
+	rm -rf $(B) bpfverify testdata/*.o examples/*.o
+	find testdata/bad -name '*.o' ! -name 'fuzz-*' -delete

@@ -48,6 +48,7 @@ static void usage(FILE *f)
 	      "                         by RFC 9669, accepted by the kernel)\n"
 	      "      --max-insns N      budget of interpreted instructions (default 1000000)\n"
 	      "      --timeout SEC      per-program time budget\n"
+	      "      --max-memory MB    per-program budget for abstract states (default 2048)\n"
 	      "  -j, --jobs N           verify N programs in parallel (output order is unchanged)\n"
 	      "\n"
 	      "output:\n"
@@ -294,6 +295,7 @@ enum {
 	OPT_UNPRIV = 256,
 	OPT_STRICT,
 	OPT_ALL_ERRORS,
+	OPT_MAX_MEMORY,
 	OPT_MAX_INSNS,
 	OPT_TIMEOUT,
 	OPT_SOURCE,
@@ -321,6 +323,7 @@ int main(int argc, char **argv)
 		{ "unprivileged", no_argument, NULL, OPT_UNPRIV },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "all-errors", no_argument, NULL, OPT_ALL_ERRORS },
+		{ "max-memory", required_argument, NULL, OPT_MAX_MEMORY },
 		{ "max-insns", required_argument, NULL, OPT_MAX_INSNS },
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "verbose", no_argument, NULL, 'v' },
@@ -400,6 +403,18 @@ int main(int argc, char **argv)
 		case OPT_ALL_ERRORS:
 			c.opt.all_errors = true;
 			break;
+		case OPT_MAX_MEMORY: {
+			char *end;
+			unsigned long long mb = strtoull(optarg, &end, 10);
+
+			if (*end || !mb || mb > (1ull << 30)) {
+				fprintf(stderr,
+					"bpfverify: --max-memory needs a positive number of MiB\n");
+				return 2;
+			}
+			c.opt.max_memory = (size_t)mb << 20;
+			break;
+		}
 		case OPT_STRICT:
 			c.opt.strict = true;
 			break;

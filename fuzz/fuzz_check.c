@@ -38,7 +38,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (bv_verify(o, i, &opt, &res, &d) == 0) {
 				for (size_t j = 0; j < res.finding_cnt; j++)
 					if (res.findings[j].pc >= 0)
-						bv_insn_text(o, i, res.findings[j].pc, buf, sizeof(buf));
+						bv_insn_text(o, i, res.findings[j].pc, buf,
+							     sizeof(buf));
 			}
 			bv_result_fini(&res);
 		}

@@ -138,6 +138,7 @@ struct bv_options {
 	int verbose;
 	uint64_t max_insns; /* processed-instruction budget; 0 = default (1M) */
 	double timeout_sec; /* 0 = none */
+	size_t max_memory; /* bytes of abstract states; 0 = default (2 GiB) */
 };
 
 struct bv_finding {

@@ -67,6 +67,16 @@ if [ -f tests/corpus_check.sh ]; then
 	grep -v '^ok ' "$tmp/corpus_u" | tail -40
 fi
 
+# 3b. mutants the kernel rejects (found by tests/diff_kernel.sh): never accepted
+for f in testdata/mutants/*.o; do
+	[ -f "$f" ] || continue
+	v=$("$BV" check --format tsv "$f" 2>/dev/null | cut -f 4 | sort -u | tr '\n' ' ')
+	case $v in
+	*accept*) bad "mutant $f: accepted, the kernel rejects it: $(sed -n 's/^kernel: //p' "${f%.o}.expect")" ;;
+	*) ok ;;
+	esac
+done
+
 # 4. disassembly matches llvm-objdump on every testdata object
 if [ -f tests/disasm_cmp.sh ] && command -v llvm-objdump >/dev/null 2>&1; then
 	if sh tests/disasm_cmp.sh "$BV" testdata/*.o >"$tmp/dis" 2>&1; then ok; else

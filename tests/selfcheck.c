@@ -370,19 +370,29 @@ static void report(struct sc_prog *sp, const char *fmt, ...)
 }
 
 static const char *const rgn_names[RGN_CNT] = {
-	[RGN_CTX] = "ctx",	       [RGN_STACK] = "fp",	     [RGN_PKT] = "pkt",
-	[RGN_PKT_META] = "pkt_meta",   [RGN_PKT_END] = "pkt_end",    [RGN_MAP] = "map_ptr",
-	[RGN_MAP_VALUE] = "map_value", [RGN_MAP_KEY] = "map_key",    [RGN_MEM] = "mem",
-	[RGN_SOCK] = "sock",	       [RGN_SOCK_COMMON] = "sock_common",
-	[RGN_TCP_SOCK] = "tcp_sock",   [RGN_FLOW_KEYS] = "flow_keys", [RGN_FUNC] = "func",
+	[RGN_CTX] = "ctx",
+	[RGN_STACK] = "fp",
+	[RGN_PKT] = "pkt",
+	[RGN_PKT_META] = "pkt_meta",
+	[RGN_PKT_END] = "pkt_end",
+	[RGN_MAP] = "map_ptr",
+	[RGN_MAP_VALUE] = "map_value",
+	[RGN_MAP_KEY] = "map_key",
+	[RGN_MEM] = "mem",
+	[RGN_SOCK] = "sock",
+	[RGN_SOCK_COMMON] = "sock_common",
+	[RGN_TCP_SOCK] = "tcp_sock",
+	[RGN_FLOW_KEYS] = "flow_keys",
+	[RGN_FUNC] = "func",
 	[RGN_OPAQUE] = "kernel_ptr",
 };
 
 /* Is concrete value @v a pointer of kind @k with an offset the summary allows? */
 static bool ptr_covers(const struct interp *m, const struct sc_ptr *k, uint64_t v)
 {
-	uint64_t off = 0, base;
-	const struct interp_region *r = interp_region_at(m, v, &off);
+	int64_t soff = 0;
+	const struct interp_region *r = interp_region_near(m, v, &soff);
+	uint64_t off = (uint64_t)soff, base;
 
 	if (v == 0 && k->maybe_null)
 		return true;
@@ -426,7 +436,8 @@ static bool ptr_covers(const struct interp *m, const struct sc_ptr *k, uint64_t 
 	case RGN_PKT_END:
 		return sval_contains(k->off, v - m->data_end);
 	case RGN_MAP:
-		return r && r->kind == IR_MAP_HANDLE && r->map == k->map && sval_contains(k->off, off);
+		return r && r->kind == IR_MAP_HANDLE && r->map == k->map &&
+		       sval_contains(k->off, off);
 	case RGN_MAP_VALUE:
 		return r && !r->dead && r->kind == IR_MAP_VALUE && r->map == k->map &&
 		       sval_contains(k->off, off);
@@ -446,11 +457,11 @@ static void describe_summary(const struct sc_reg *sr, char *buf, size_t size)
 	size_t used = 0;
 	char v[256];
 
-#define PUT(...)                                                                                  \
-	do {                                                                                      \
-		int w_ = snprintf(buf + used, size - used, __VA_ARGS__);                          \
-		if (w_ > 0)                                                                       \
-			used = used + (size_t)w_ < size ? used + (size_t)w_ : size - 1;           \
+#define PUT(...)                                                                        \
+	do {                                                                            \
+		int w_ = snprintf(buf + used, size - used, __VA_ARGS__);                \
+		if (w_ > 0)                                                             \
+			used = used + (size_t)w_ < size ? used + (size_t)w_ : size - 1; \
 	} while (0)
 	buf[0] = 0;
 	if (sr->scalar) {
@@ -461,7 +472,8 @@ static void describe_summary(const struct sc_reg *sr, char *buf, size_t size)
 		const struct sc_ptr *k = &sr->ptr[i];
 
 		sval_snprint_compact(v, sizeof(v), k->off);
-		PUT("%s%s%s(", used ? " | " : "", rgn_names[k->rgn], k->maybe_null ? "_or_null" : "");
+		PUT("%s%s%s(", used ? " | " : "", rgn_names[k->rgn],
+		    k->maybe_null ? "_or_null" : "");
 		if (k->rgn == RGN_MAP || k->rgn == RGN_MAP_VALUE)
 			PUT("map=%d,", k->map);
 		if (k->rgn == RGN_STACK)
@@ -478,8 +490,8 @@ static void describe_summary(const struct sc_reg *sr, char *buf, size_t size)
 
 static void describe_value(const struct interp *m, uint64_t v, char *buf, size_t size)
 {
-	uint64_t off;
-	const struct interp_region *r = interp_region_at(m, v, &off);
+	int64_t off;
+	const struct interp_region *r = interp_region_near(m, v, &off);
 
 	if (!r) {
 		snprintf(buf, size, "0x%" PRIx64 " (%" PRId64 ")", v, (int64_t)v);
@@ -492,8 +504,8 @@ static void describe_value(const struct interp *m, uint64_t v, char *buf, size_t
 		snprintf(buf, size, "%sframe %u fp%+" PRId64, r->dead ? "stale " : "", r->frame,
 			 (int64_t)off - INTERP_STACK_SIZE);
 	else
-		snprintf(buf, size, "%s%s+%" PRIu64, r->dead ? "stale " : "", interp_rk_name(r->kind),
-			 off);
+		snprintf(buf, size, "%s%s+%" PRIu64, r->dead ? "stale " : "",
+			 interp_rk_name(r->kind), off);
 }
 
 static void check_pre(void *ctx, const struct interp *m, uint32_t pc)
@@ -508,7 +520,8 @@ static void check_pre(void *ctx, const struct interp *m, uint32_t pc)
 			sp->unreached_seen[pc] = 1;
 			insn_snprint(ib, sizeof(ib), &sp->insns[pc]);
 			sp->viol++;
-			report(sp, "%s:%s:%u: executed (run %u) but never reached by the analysis: %s",
+			report(sp,
+			       "%s:%s:%u: executed (run %u) but never reached by the analysis: %s",
 			       sp->o->path, sp->p->section, pc, sp->run, ib);
 		}
 		return;
@@ -525,7 +538,8 @@ static void check_pre(void *ctx, const struct interp *m, uint32_t pc)
 			describe_summary(sr, ab, sizeof(ab));
 			insn_snprint(ib, sizeof(ib), &sp->insns[pc]);
 			sp->viol++;
-			report(sp, "%s:%s:%u: r%d is uninitialised in run %u, the analysis says %s (%s)",
+			report(sp,
+			       "%s:%s:%u: r%d is uninitialised in run %u, the analysis says %s (%s)",
 			       sp->o->path, sp->p->section, pc, r, sp->run, ab, ib);
 			continue;
 		}
@@ -551,8 +565,9 @@ static void make_packet(uint64_t *rng, uint8_t *pkt, uint32_t *len, uint32_t *me
 					  41, 42, 43, 53, 54, 55, 61, 62, 63, 73, 74, 75, 1500 };
 	uint64_t x;
 
-#define NEXT() (x = (*rng += 0x9e3779b97f4a7c15ull), x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull, \
-		 x = (x ^ (x >> 27)) * 0x94d049bb133111ebull, x ^ (x >> 31))
+#define NEXT()                                                                             \
+	(x = (*rng += 0x9e3779b97f4a7c15ull), x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull, \
+	 x = (x ^ (x >> 27)) * 0x94d049bb133111ebull, x ^ (x >> 31))
 	switch (NEXT() % 4) {
 	case 0:
 		*len = (uint32_t)(NEXT() % 65);
@@ -662,8 +677,8 @@ size_t sc_prog_run(struct sc_prog *sp, const struct sc_opts *opts, struct sc_sta
 		case INTERP_FAULT:
 			st->faults++;
 			report(sp, "%s:%s:%u: run %u faults (packet length %u, meta %u): %s",
-			       sp->o->path, sp->p->section, m->fault.pc, run, in.pkt_len, in.meta_len,
-			       m->fault.msg);
+			       sp->o->path, sp->p->section, m->fault.pc, run, in.pkt_len,
+			       in.meta_len, m->fault.msg);
 			break;
 		case INTERP_STEP_LIMIT:
 			st->step_limits++;

@@ -82,6 +82,7 @@ enum rule_idx {
 	R_UNSUPPORTED,
 	R_BUDGET,
 	R_LOCK,
+	R_SPILL,
 };
 
 /* Ids are the item numbers of ../shared/spec/safety-properties.md; keep in sync with rule_idx */
@@ -118,6 +119,7 @@ static const struct rule rules[] = {
 	[R_UNSUPPORTED] = { "P10.1", "unsupported" },
 	[R_BUDGET] = { "P10.3", "budget" },
 	[R_LOCK] = { "P6.4", "spin-lock" },
+	[R_SPILL] = { "P4.5", "spill" },
 };
 
 /* ---- analysis context --------------------------------------------------------------------- */
@@ -163,8 +165,10 @@ struct fx {
 	uint32_t *func_depth; /* per function: deepest stack byte touched */
 	uint8_t *calls; /* func_cnt x func_cnt: caller calls callee */
 	size_t bytes, peak;
+	size_t max_mem;
 	time_t deadline;
-	struct btf btf; /* parsed when the program calls global functions */
+	int64_t *lock_off; /* per map: offset of its bpf_spin_lock, -1 none, INT64_MIN unknown */
+	struct btf btf; /* parsed when needed: global functions, spin locks */
 	bool have_btf;
 	struct vstate *pool[64]; /* recycled full-size states */
 	size_t pool_cnt;
@@ -237,6 +241,7 @@ soft_out:
 
 static uint32_t func_of(const struct obj_prog *p, uint32_t pc);
 static int push_pending(struct fx *fx, struct vstate *t, uint32_t pc);
+static int64_t spin_lock_offset(struct fx *fx, int32_t mi);
 
 /* ---- state memory ------------------------------------------------------------------------- */
 
@@ -574,17 +579,12 @@ static int stack_write_fixed(struct fx *fx, struct vstate *s, struct frame *f, i
 	note_depth(fx, s, f, off);
 	sl = &f->slots[si];
 	if (val && val->type == REG_PTR) {
-		if (size != 8 || (off % 8) != 0) {
-			if (fx->unpriv)
-				return fail(
-					fx, pc, R_PTR_LEAK,
-					"partial store of a %s pointer to the stack at fp%+" PRId64,
-					rgn_names[val->rgn], off);
-			stack_unspill(f, off, off + size);
-			for (unsigned i = 0; i < size; i++)
-				*stack_byte(f, off + i) = SK_MISC;
-			return 0;
-		}
+		/* kernel (check_stack_write_fixed_off): "invalid size of register spill", root too */
+		if (size != 8 || (off % 8) != 0)
+			return fail(fx, pc, R_SPILL,
+				    "store of a %s pointer to the stack at fp%+" PRId64
+				    " with size %u: pointers are spilled whole (8 bytes, aligned)",
+				    rgn_names[val->rgn], off, size);
 		if (val->rgn == RGN_STACK && val->frame < s->nframes - 1 &&
 		    f != &s->fr[val->frame]) {
 			/* kernel: a frame's stack pointer is never stored into its callers' frames */
@@ -917,6 +917,16 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 				    : b->rgn == RGN_MAP_KEY ? "map key"
 							    : "map value",
 				    lim, m ? " of map " : "", m ? m->name : "");
+		if (m && b->rgn == RGN_MAP_VALUE && m->btf_value_type) {
+			int64_t lk = spin_lock_offset(fx, b->map);
+
+			if (lk >= 0 && lo < lk + 4 && hi > lk)
+				return fail(
+					fx, pc, R_LOCK,
+					"the bpf_spin_lock at offset %" PRId64
+					" of map %s cannot be accessed directly by load or store",
+					lk, m->name);
+		}
 		if (acc != ACC_READ && (b->rdonly || (m && b->rgn == RGN_MAP_KEY) ||
 					(m && (m->readonly || (m->flags & BPF_F_RDONLY_PROG)))))
 			return fail(fx, pc, R_MEM_OTHER, "write into read-only %s%s",
@@ -1189,7 +1199,24 @@ static int do_alu(struct fx *fx, struct vstate *s, const struct insn *in)
 		    (op == INSN_ALU_LSH || op == INSN_ALU_RSH || op == INSN_ALU_ARSH) &&
 		    sval_is_const(src.v, &k) && k >= (in->is64 ? 64u : 32u))
 			return fail(fx, pc, R_MEM_OTHER, "invalid shift by %" PRIu64, k);
+		if (!in->src_reg && in->imm == 0 &&
+		    (op == INSN_ALU_DIV || op == INSN_ALU_SDIV || op == INSN_ALU_MOD ||
+		     op == INSN_ALU_SMOD))
+			return fail(fx, pc, R_DIV_ZERO,
+				    "division by the constant 0: the kernel refuses this encoding "
+				    "(\"div by zero\"), whatever RFC 9669 defines");
 		d->v = sval_alu(so, d->v, src.v, in->is64);
+		/*
+		 * Match the kernel's precision where it is lower than ours, or we would accept
+		 * what it rejects: 6.18 keeps no bounds for DIV/MOD results, nor for shifts by a
+		 * register that is not a known constant below the width
+		 * (is_safe_to_compute_dst_reg_range).
+		 */
+		if (op == INSN_ALU_DIV || op == INSN_ALU_SDIV || op == INSN_ALU_MOD ||
+		    op == INSN_ALU_SMOD ||
+		    ((op == INSN_ALU_LSH || op == INSN_ALU_RSH || op == INSN_ALU_ARSH) &&
+		     !(sval_is_const(src.v, &k) && k < (in->is64 ? 64u : 32u))))
+			d->v = in->is64 ? sval_top() : sval_trunc(sval_top(), 4);
 		d->id = 0;
 		return 0;
 	}
@@ -1766,6 +1793,60 @@ static int enter_callback(struct fx *fx, struct vstate *s, uint32_t callsite, ui
 	return 0;
 }
 
+static bool ensure_btf(struct fx *fx)
+{
+	char e[128];
+
+	if (!fx->have_btf && fx->o->btf)
+		fx->have_btf =
+			btf_parse(&fx->btf, fx->o->btf, fx->o->btf_size, false, e, sizeof(e)) == 0;
+	return fx->have_btf;
+}
+
+/* Byte offset of the struct bpf_spin_lock field of map @mi's value type, or -1
+ * (the kernel finds it through BTF: btf_find_spin_lock) */
+static int64_t spin_lock_offset(struct fx *fx, int32_t mi)
+{
+	const struct obj_map *m;
+	struct btf_type t;
+	uint32_t id;
+
+	if (mi < 0 || (size_t)mi >= fx->o->map_cnt)
+		return -1;
+	if (fx->lock_off && fx->lock_off[mi] != INT64_MIN)
+		return fx->lock_off[mi];
+	if (!fx->lock_off) {
+		fx->lock_off = malloc(fx->o->map_cnt * sizeof(*fx->lock_off));
+		if (!fx->lock_off)
+			return -1;
+		for (size_t i = 0; i < fx->o->map_cnt; i++)
+			fx->lock_off[i] = INT64_MIN;
+	}
+	fx->lock_off[mi] = -1;
+	if (!ensure_btf(fx))
+		return -1;
+	m = &fx->o->maps[mi];
+	id = btf_skip_mods(&fx->btf, m->btf_value_type);
+	if (!id || !btf_type_get(&fx->btf, id, &t) || btf_kind_of(&t) != BTF_K_STRUCT)
+		return -1;
+	for (uint32_t i = 0; i < btf_vlen_of(&t); i++) {
+		struct btf_member mb;
+		struct btf_type mt;
+		uint32_t mid;
+		const char *name;
+
+		if (!btf_member_get(&fx->btf, id, i, &mb))
+			return -1;
+		mid = btf_skip_mods(&fx->btf, mb.type);
+		if (!mid || !btf_type_get(&fx->btf, mid, &mt) || btf_kind_of(&mt) != BTF_K_STRUCT)
+			continue;
+		name = btf_str(&fx->btf, mt.name_off);
+		if (name && !strcmp(name, "bpf_spin_lock") && mb.offset % 8 == 0)
+			return fx->lock_off[mi] = mb.offset / 8;
+	}
+	return -1;
+}
+
 /* Helpers bpf_base_func_proto offers only with CAP_PERFMON (kernel/bpf/helpers.c) */
 static bool needs_perfmon(uint32_t id)
 {
@@ -1988,10 +2069,24 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 					    "%s: string is not NUL-terminated", h->name);
 			break;
 		}
-		case HLP_ARG_SPIN_LOCK:
+		case HLP_ARG_SPIN_LOCK: {
+			int64_t lock_off;
+
 			if (r->type != REG_PTR || r->rgn != RGN_MAP_VALUE || r->maybe_null)
 				return fail(fx, pc, R_LOCK, "%s: r%d must point into a map value",
 					    h->name, regno);
+			lock_off = spin_lock_offset(fx, r->map);
+			if (lock_off < 0)
+				return fail(
+					fx, pc, R_LOCK,
+					"%s: map %s has no struct bpf_spin_lock in its BTF value type",
+					h->name, fx->o->maps[r->map].name);
+			if (!sval_is_const(r->v, &c) || r->off + (int64_t)c != lock_off)
+				return fail(
+					fx, pc, R_LOCK,
+					"%s: r%d does not point to the bpf_spin_lock at offset %" PRId64
+					" of the map value (off %" PRId64 ")",
+					h->name, regno, lock_off, r->off);
 			if (!strcmp(h->name, "bpf_spin_lock")) {
 				if (s->lock_held)
 					return fail(fx, pc, R_LOCK,
@@ -2004,6 +2099,7 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 				s->lock_held = 0;
 			}
 			break;
+		}
 		default:
 			return fail(fx, pc, R_UNSUPPORTED, "%s: argument kind %d not modelled",
 				    h->name, (int)k);
@@ -3264,6 +3360,7 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 	fx.n = p->insn_cnt;
 	fx.unpriv = opt->unprivileged;
 	fx.budget = opt->max_insns ? opt->max_insns : FIX_DEFAULT_BUDGET;
+	fx.max_mem = opt->max_memory ? opt->max_memory : (size_t)2 << 30;
 	if (opt->timeout_sec > 0)
 		fx.deadline = time(NULL) + (time_t)(opt->timeout_sec + 0.999);
 	fx.live = calloc(fx.n + 1, sizeof(*fx.live));
@@ -3286,14 +3383,9 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 	if (check_cfg(&fx))
 		goto out;
 	compute_liveness(&fx);
-	for (size_t i = 1; i < p->func_cnt; i++) {
-		if (p->funcs[i].global && o->btf && !fx.have_btf) {
-			char e[128];
-
-			fx.have_btf =
-				btf_parse(&fx.btf, o->btf, o->btf_size, false, e, sizeof(e)) == 0;
-		}
-	}
+	for (size_t i = 1; i < p->func_cnt; i++)
+		if (p->funcs[i].global)
+			ensure_btf(&fx);
 	s = entry_state(&fx);
 	if (!s) {
 		fail(&fx, 0, R_BUDGET, "out of memory");
@@ -3334,6 +3426,11 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 					fail(&fx, pc, R_BUDGET,
 					     "analysis budget of %" PRIu64 " instructions spent",
 					     fx.budget);
+				break;
+			}
+			if (fx.bytes > fx.max_mem) {
+				fail(&fx, pc, R_BUDGET, "memory budget of %zu MiB spent",
+				     fx.max_mem >> 20);
 				break;
 			}
 			if (fx.deadline && (processed & 4095) == 0 && time(NULL) > fx.deadline) {
@@ -3515,4 +3612,5 @@ out:
 	free(fx.calls);
 	if (fx.have_btf)
 		btf_fini(&fx.btf);
+	free(fx.lock_off);
 }

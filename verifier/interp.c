@@ -243,6 +243,19 @@ const struct interp_region *interp_region_at(const struct interp *m, uint64_t ad
 	return i < 0 ? NULL : &m->rg[i];
 }
 
+const struct interp_region *interp_region_near(const struct interp *m, uint64_t addr, int64_t *off)
+{
+	uint64_t idx, half = 1ull << (INTERP_RSHIFT - 1);
+
+	if (addr + half < INTERP_RBASE)
+		return NULL;
+	idx = (addr + half - INTERP_RBASE) >> INTERP_RSHIFT;
+	if (idx >= m->rg_cnt)
+		return NULL;
+	*off = (int64_t)(addr - m->rg[idx].base);
+	return &m->rg[idx];
+}
+
 /* Same, writable, for marking regions dead */
 static struct interp_region *rg_at(struct interp *m, uint64_t addr, uint64_t *off)
 {
@@ -290,8 +303,9 @@ static void le_write(uint8_t *b, unsigned size, uint64_t v)
 static uint8_t *mem_at(struct interp *m, uint64_t addr, uint64_t size, bool write, const char *what,
 		       enum interp_rk *kind)
 {
-	uint64_t off;
-	const struct interp_region *r = interp_region_at(m, addr, &off);
+	int64_t soff;
+	const struct interp_region *r = interp_region_near(m, addr, &soff);
+	uint64_t off = (uint64_t)soff;
 
 	if (!r) {
 		fault(m, "%s of %" PRIu64 " bytes at 0x%" PRIx64 ": not inside any region", what,
@@ -299,15 +313,15 @@ static uint8_t *mem_at(struct interp *m, uint64_t addr, uint64_t size, bool writ
 		return NULL;
 	}
 	if (r->dead) {
-		fault(m, "%s of %" PRIu64 " bytes at %s+%" PRIu64 ": the region is no longer valid",
-		      what, size, rk_names[r->kind], off);
+		fault(m, "%s of %" PRIu64 " bytes at %s%+" PRId64 ": the region is no longer valid",
+		      what, size, rk_names[r->kind], soff);
 		return NULL;
 	}
-	if (size > r->size || off > r->size - size) {
+	if (soff < 0 || size > r->size || off > r->size - size) {
 		fault(m,
-		      "%s of %" PRIu64 " bytes at %s+%" PRIu64 " is outside the %" PRIu64
+		      "%s of %" PRIu64 " bytes at %s%+" PRId64 " is outside the %" PRIu64
 		      "-byte region",
-		      what, size, rk_names[r->kind], off, r->size);
+		      what, size, rk_names[r->kind], soff, r->size);
 		return NULL;
 	}
 	if (r->kind == IR_MAP_HANDLE || r->kind == IR_OPAQUE) {

@@ -152,6 +152,10 @@ uint64_t interp_fp(const struct interp *m, uint32_t frame);
 /* The live region containing address @addr, or NULL; *off receives addr - base */
 const struct interp_region *interp_region_at(const struct interp *m, uint64_t addr, uint64_t *off);
 
+/* The region whose base is nearest to @addr (within 2 GiB either side), dead ones included,
+ * or NULL; *off receives addr - base, negative for an address just below the region */
+const struct interp_region *interp_region_near(const struct interp *m, uint64_t addr, int64_t *off);
+
 /* Name of a region kind: "ctx", "stack", ... */
 const char *interp_rk_name(enum interp_rk k);
 const char *interp_status_name(enum interp_status s);
