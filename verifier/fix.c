@@ -163,6 +163,7 @@ struct fx {
 	struct vstate *cur; /* the state being interpreted (for traces) */
 	bool unpriv;
 	uint32_t *func_depth; /* per function: deepest stack byte touched */
+	uint8_t *tail_func; /* per function: it calls bpf_tail_call */
 	uint8_t *calls; /* func_cnt x func_cnt: caller calls callee */
 	size_t bytes, peak;
 	size_t max_mem;
@@ -242,6 +243,7 @@ soft_out:
 static uint32_t func_of(const struct obj_prog *p, uint32_t pc);
 static int push_pending(struct fx *fx, struct vstate *t, uint32_t pc);
 static int64_t spin_lock_offset(struct fx *fx, int32_t mi);
+static bool ensure_btf(struct fx *fx);
 
 /* ---- state memory ------------------------------------------------------------------------- */
 
@@ -674,6 +676,40 @@ ext:
 	return 0;
 }
 
+/*
+ * A read of struct bpf_sock through a socket pointer (filter.c:
+ * bpf_sock_is_valid_access; bpf_sock_common_is_valid_access also refuses type,
+ * protocol, mark and priority). Fields: bound_dev_if 0, family 4, type 8,
+ * protocol 12, mark 16, priority 20, src_ip4 24, src_ip6 28..43, src_port 44,
+ * dst_port 48 (2 bytes + hole), dst_ip4 52, dst_ip6 56..71, state 72,
+ * rx_queue_mapping 76.
+ */
+static bool sock_read_ok(int64_t off, unsigned size, bool common)
+{
+	int64_t field;
+
+	if (off < 0 || off + (int64_t)size > 80 || off % (int64_t)size)
+		return false;
+	if (common && off >= 8 && off < 24)
+		return false;
+	field = off & ~3;
+	if (field == 48)
+		return off + (int64_t)size <= 50 || (off == 48 && size == 4);
+	switch (field) {
+	case 4: /* family */
+	case 8: /* type */
+	case 12: /* protocol */
+	case 44: /* src_port */
+	case 72: /* state */
+	case 76: /* rx_queue_mapping */
+		return size <= 4;
+	default:
+		if ((field >= 24 && field < 44) || (field >= 52 && field < 72))
+			return size <= 4; /* addresses: narrow reads allowed */
+		return size == 4;
+	}
+}
+
 /* ---- memory access ------------------------------------------------------------------------ */
 
 enum acc { ACC_READ, ACC_WRITE, ACC_ATOMIC };
@@ -956,14 +992,18 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 		if (acc == ACC_READ)
 			*out = reg_scalar(sval_trunc(sval_top(), size));
 		return 0;
+	case RGN_TCP_SOCK:
+		return fail(fx, pc, R_UNSUPPORTED,
+			    "struct bpf_tcp_sock fields are not modelled yet");
 	case RGN_SOCK:
 	case RGN_SOCK_COMMON:
-	case RGN_TCP_SOCK:
 		if (acc != ACC_READ)
 			return fail(fx, pc, R_MEM_OTHER, "socket fields are read-only");
-		if (lo < 0 || hi > 80 || (b->off + ioff) % size)
-			return fail(fx, pc, R_MEM_OTHER, "invalid socket access at offset %" PRId64,
-				    lo);
+		if (!sval_is_const(b->v, NULL) ||
+		    !sock_read_ok(lo, size, b->rgn == RGN_SOCK_COMMON))
+			return fail(fx, pc, R_MEM_OTHER,
+				    "invalid %s read at offset %" PRId64 ", size %u",
+				    rgn_names[b->rgn], lo, size);
 		*out = reg_scalar(sval_trunc(sval_top(), size));
 		return 0;
 	default:
@@ -1889,6 +1929,12 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 		return fail(fx, pc, R_HELPER_UNAVAIL,
 			    "helper %s (%u) needs CAP_PERFMON: not available unprivileged", h->name,
 			    id);
+	/* sock_addr_func_proto offers bpf_bind only to connect4/connect6 programs */
+	if (id == 64 && fx->p->type == BV_PROG_CGROUP_SOCK_ADDR && fx->p->expected_attach != 10 &&
+	    fx->p->expected_attach != 11)
+		return fail(
+			fx, pc, R_HELPER_UNAVAIL,
+			"helper bpf_bind is only available to cgroup/connect4 and connect6 programs");
 	if (!hlp_allowed(id, fx->p->type))
 		return fail(fx, pc, R_HELPER_UNAVAIL,
 			    "helper %s (%u) is not available to %s programs", h->name, id,
@@ -2105,6 +2151,8 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 				    h->name, (int)k);
 		}
 	}
+	if (!strcmp(h->name, "bpf_tail_call") && cur(s)->func < fx->p->func_cnt)
+		fx->tail_func[cur(s)->func] = 1;
 	if (!strcmp(h->name, "bpf_tail_call") && s->nrefs)
 		return fail(fx, pc, R_REF_LEAK,
 			    "bpf_tail_call while holding a reference (acquired at %u)",
@@ -2455,6 +2503,20 @@ static enum garg global_arg(struct fx *fx, uint32_t func, uint32_t i, uint32_t *
 	}
 }
 
+/* Whether global function @func returns a value (its BTF prototype's return type is not
+ * void); true when unknown */
+static bool global_returns_value(struct fx *fx, uint32_t func)
+{
+	const struct obj_func *fn = &fx->p->funcs[func];
+	struct btf_type t;
+
+	if (!ensure_btf(fx) || !fn->btf_id || !btf_type_get(&fx->btf, fn->btf_id, &t) ||
+	    btf_kind_of(&t) != BTF_K_FUNC || !btf_type_get(&fx->btf, t.size_type, &t) ||
+	    btf_kind_of(&t) != BTF_K_FUNC_PROTO)
+		return true;
+	return t.size_type != 0;
+}
+
 /* Arguments of a call to global function @callee: check the caller's registers
  * against the BTF prototype and give the callee what the kernel gives it */
 static int global_args(struct fx *fx, struct vstate *s, const struct insn *in, uint32_t callee,
@@ -2571,8 +2633,10 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 	struct reg *r0 = &f->regs[0];
 	uint32_t pc = in->pc;
 
-	/* a subprogram returning void may leave r0 unset: its caller then cannot read it */
-	if (r0->type == REG_UNINIT && s->nframes == 1)
+	/* a static subprogram may leave r0 unset (its caller then cannot read it); a global
+	 * one must return what its BTF prototype says (btf_prepare_func_args) */
+	if (r0->type == REG_UNINIT && (s->nframes == 1 || (fx->p->funcs[f->func].global &&
+							   global_returns_value(fx, f->func))))
 		return fail(fx, pc, R_EXIT_R0,
 			    "r0 is not set at exit (the return value is undefined)");
 	if (s->nframes > 1 && f->cb_helper) {
@@ -3326,6 +3390,49 @@ static int check_stack_depth(struct fx *fx)
 			break;
 	}
 	best = memo[0];
+	/*
+	 * A subprogram that tail-calls may have at most 256 bytes of stack in the frames
+	 * below it (check_max_stack_depth_subprog): before[f] is the deepest such sum.
+	 */
+	{
+		uint32_t *before = calloc(n + 1, sizeof(uint32_t));
+
+		if (before) {
+			for (size_t round = 0; round < n + 1; round++) {
+				bool ch = false;
+
+				for (size_t g = 0; g < n; g++) {
+					uint32_t d = fx->func_depth[g]
+							     ? ((fx->func_depth[g] + 31) & ~31u)
+							     : 32;
+
+					for (size_t f = 0; f < n; f++)
+						if (fx->calls[g * n + f] &&
+						    before[g] + d > before[f]) {
+							before[f] = before[g] + d;
+							ch = true;
+						}
+				}
+				if (!ch)
+					break;
+			}
+			for (size_t f = 1; f < n; f++) {
+				if (fx->tail_func[f] && before[f] >= 256) {
+					uint32_t b = before[f];
+
+					free(before);
+					free(memo);
+					free(done);
+					return fail(
+						fx, fx->p->funcs[f].start, R_TAIL_CALL,
+						"%s uses bpf_tail_call with %u bytes of stack in the "
+						"frames below it; the kernel allows under 256",
+						fx->p->funcs[f].name, b);
+				}
+			}
+			free(before);
+		}
+	}
 	free(memo);
 	free(done);
 	if (n > 1 && best > ST_STACK_SIZE)
@@ -3370,9 +3477,10 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 	fx.ck_cnt = calloc(fx.n + 1, sizeof(*fx.ck_cnt));
 	fx.visits = calloc(fx.n + 1, sizeof(*fx.visits));
 	fx.func_depth = calloc(p->func_cnt + 1, sizeof(uint32_t));
+	fx.tail_func = calloc(p->func_cnt + 1, 1);
 	fx.calls = calloc(p->func_cnt * p->func_cnt + 1, 1);
-	if (!fx.live || !fx.prune || !fx.loophead || !fx.ck || !fx.ck_cnt || !fx.visits ||
-	    !fx.func_depth || !fx.calls) {
+	if (!fx.live || !fx.prune || !fx.loophead || !fx.tail_func || !fx.ck || !fx.ck_cnt ||
+	    !fx.visits || !fx.func_depth || !fx.calls) {
 		fail(&fx, 0, R_BUDGET, "out of memory");
 		goto out;
 	}
@@ -3609,6 +3717,7 @@ out:
 	free(fx.loophead);
 	free(fx.visits);
 	free(fx.func_depth);
+	free(fx.tail_func);
 	free(fx.calls);
 	if (fx.have_btf)
 		btf_fini(&fx.btf);
