@@ -145,6 +145,15 @@ const struct rule_info rule_table[] = {
 	  "invalid read from stack off %d+%d size %d\n"
 	  "invalid indirect read from stack R%d off %d+%d size %d",
 	  "\"Stack content is not numeric\", [ValidMapKeyValue]" },
+	{ "P4.5", "spill", NULL, "error", "a pointer stored to the stack in part",
+	  "A pointer may be saved on the stack only as a whole: an 8-byte store at an 8-byte "
+	  "aligned slot, which the verifier tracks as a spilled register. Narrower stores of a "
+	  "pointer are refused even for root.",
+	  "keep pointers in 8-byte, 8-aligned stack variables (void *, __u64); never store part "
+	  "of one",
+	  "    *(__u32 *)(fp - 4) = ptr;  /* 4 bytes of a pointer */\n"
+	  "fix: __u64 saved = (__u64)ptr; (an 8-byte slot)",
+	  "invalid size of register spill", "[ValidStore]" },
 	{ "P5.1", "ctx-access", NULL, "error",
 	  "context access at a bad offset or size, or a write to a read-only field",
 	  "Each program type has its own context structure; a load or store must hit a field the "

@@ -225,6 +225,24 @@ int bv_disasm(const struct bv_object *bo, size_t idx, bool source, FILE *f, stru
 	return 0;
 }
 
+/* Line info for @pc; clang marks some instructions with line 0 (no source line):
+ * take the closest earlier instruction that has one */
+static const struct obj_line *line_for(const struct obj_prog *p, uint32_t pc)
+{
+	for (uint32_t k = 0; k <= pc && k < 256; k++) {
+		const struct obj_line *l = obj_line_at(p, pc - k);
+
+		if (!l)
+			return NULL;
+		if (l->line)
+			return l;
+		if (l->pc == 0)
+			return NULL;
+		k += pc - k - l->pc; /* continue before this entry */
+	}
+	return NULL;
+}
+
 int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, struct bv_result *res,
 	      struct bv_diags *d)
 {
@@ -287,7 +305,7 @@ int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, st
 		}
 		for (size_t i = 0; i < n; i++) {
 			struct fix_finding *ff = i ? &fr.extra[i - 1] : &fr.f;
-			const struct obj_line *l = obj_line_at(p, ff->pc);
+			const struct obj_line *l = line_for(p, ff->pc);
 
 			fd[i].rule = ff->rule;
 			fd[i].rule_name = ff->rule_name;

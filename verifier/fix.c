@@ -3283,6 +3283,32 @@ static int visit(struct fx *fx, struct vstate *s, uint32_t pc)
 				pc);
 		}
 	}
+	if (in_callback(s) && fx->ck_cnt[pc] >= 4) {
+		/*
+		 * Callback iterations that keep changing (a counter in the callback's context):
+		 * widen against the latest iteration still being explored, so the next one is
+		 * covered by it (the kernel widens imprecise scalars here too).
+		 */
+		for (c = fx->ck[pc]; c; c = c->next) {
+			struct vstate *j;
+
+			if (!c->branches)
+				continue;
+			/* widening takes the earlier state first: widen(old, old join new) */
+			j = state_copy(fx, c->st);
+			if (!j)
+				return fail(fx, pc, R_BUDGET, "out of memory");
+			if (!state_join(fx, j, s, true)) {
+				state_free(fx, j);
+				continue;
+			}
+			for (uint32_t i = 0; i < s->nframes; i++)
+				free(s->fr[i].slots);
+			*s = *j;
+			free(j);
+			break;
+		}
+	}
 	if (fx->ck_cnt[pc] >= FIX_JOIN_AT && !fx->loophead[pc]) {
 		/* too many paths meet here: continue with one state that covers this one and a
 		 * completed one, which it replaces (widened after repeated joins) */
@@ -3294,10 +3320,10 @@ static int visit(struct fx *fx, struct vstate *s, uint32_t pc)
 
 			if (o->branches)
 				continue;
-			j = state_copy(fx, s);
+			j = state_copy(fx, o->st);
 			if (!j)
 				return fail(fx, pc, R_BUDGET, "out of memory");
-			if (!state_join(fx, j, o->st, o->joins >= 2)) {
+			if (!state_join(fx, j, s, o->joins >= 2)) {
 				state_free(fx, j);
 				continue;
 			}
