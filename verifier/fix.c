@@ -1987,6 +1987,10 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 					    "%s cannot be used with map %s (type %u)", h->name,
 					    fx->o->maps[map].name, fx->o->maps[map].type);
 			break;
+		case HLP_ARG_MAP_VALUE_OR_NULL:
+			if (reg_is_const(r, &c) && c == 0)
+				break;
+			__attribute__((fallthrough));
 		case HLP_ARG_MAP_KEY:
 		case HLP_ARG_MAP_VALUE:
 		case HLP_ARG_MAP_VALUE_UNINIT: {

@@ -42,6 +42,7 @@ enum hlp_arg {
 	HLP_ARG_TIMER, /* map value at its bpf_timer field */
 	HLP_ARG_DYNPTR, /* dynptr on stack */
 	HLP_ARG_UNMODELLED, /* kind not modelled: calling makes the program inconclusive */
+	HLP_ARG_MAP_VALUE_OR_NULL, /* NULL, or value_size readable bytes (sk_storage_get init) */
 };
 
 enum hlp_ret {
