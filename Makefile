@@ -71,7 +71,8 @@ testdata: $(TD_OBJ)
 
 check: check-unit check-e2e
 
-check-unit: $(B)/check_all
+# testdata first: the self-check suite runs over the corpus objects
+check-unit: $(B)/check_all testdata
 	CK_FORK=$${CK_FORK:-no} CK_DEFAULT_TIMEOUT=600 ./$(B)/check_all
 
 check-e2e: bpfverify $(B)/bpfverify-san testdata

@@ -2564,8 +2564,10 @@ static int global_args(struct fx *fx, struct vstate *s, const struct insn *in, u
 				bool mn = a->maybe_null;
 				int r;
 
+				/* checked for reading and writing, as check_mem_reg does: what the
+				 * callee may write becomes unknown to the caller */
 				a->maybe_null = false;
-				r = helper_mem(fx, s, in->pc, (int)i + 1, size, size, false, false,
+				r = helper_mem(fx, s, in->pc, (int)i + 1, size, size, true, false,
 					       HLP_PKT_ACCESS, fname);
 				a->maybe_null = mn;
 				if (r)
@@ -2728,7 +2730,9 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 		if (ranged) {
 			struct sval v = r0->v;
 
-			if (v.r.s32_min < lo || v.r.s32_max > hi) {
+			/* the kernel checks the 64-bit bounds (r0 = 1 << 32 is out of range) */
+			if (v.r.s32_min < lo || v.r.s32_max > hi || v.r.smin < lo ||
+			    v.r.smax > hi) {
 				char b[256];
 
 				sval_snprint_compact(b, sizeof(b), v);
