@@ -84,8 +84,9 @@ check-long: $(B)/check_all
 
 # libFuzzer targets (clang): the loader, the decoder and the whole pipeline
 FUZZ_SECONDS ?= 60
+FUZZ_DIR ?= $(B)/fuzz
 fuzz:
-	CLANG=$(CLANG) sh fuzz/run.sh $(FUZZ_SECONDS)
+	CLANG=$(CLANG) FUZZ_DIR=$(FUZZ_DIR) sh fuzz/run.sh $(FUZZ_SECONDS)
 
 # Differential check against the running kernel on random mutants (skips without bpf())
 check-diff-kernel: bpfverify $(B)/check_all
