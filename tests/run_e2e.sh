@@ -57,6 +57,22 @@ printf 'not an elf' >"$tmp/text.o"
 expect 3 "not ELF" "$BV" check "$tmp/text.o"
 expect 0 "rules" "$BV" rules
 
+# 2b. budgets end in a clear inconclusive verdict (exit 4), never a hang or a crash
+if cc -O2 -o "$tmp/genprog" bench/genprog.c $(pkg-config --libs libelf) 2>/dev/null; then
+	"$tmp/genprog" branchy 100000 "$tmp/branchy.o"
+	"$tmp/genprog" straight 200000 "$tmp/straight.o"
+	"$BV" check --max-memory 8 "$tmp/branchy.o" >"$tmp/out" 2>&1
+	rc=$?
+	if [ $rc -eq 4 ] && grep -q "memory budget" "$tmp/out"; then ok; else
+		bad "--max-memory 8: exit $rc, want 4 with 'memory budget'"; head -5 "$tmp/out"; fi
+	"$BV" check --max-insns 50000 "$tmp/straight.o" >"$tmp/out" 2>&1
+	rc=$?
+	if [ $rc -eq 4 ] && grep -q "budget" "$tmp/out"; then ok; else
+		bad "--max-insns 50000: exit $rc, want 4"; head -5 "$tmp/out"; fi
+	"$BV" check "$tmp/straight.o" >"$tmp/out" 2>&1
+	[ $? -eq 0 ] && ok || bad "200k straight-line instructions: not accepted"
+fi
+
 # 3. the verdict corpus (expectations from the kernel) and the unprivileged variant
 if [ -f tests/corpus_check.sh ]; then
 	if sh tests/corpus_check.sh "$BV" >"$tmp/corpus" 2>&1; then ok; else
