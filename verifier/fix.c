@@ -1489,8 +1489,24 @@ static int do_jcond(struct fx *fx, struct vstate *s, const struct insn *in, stru
 
 		if (p->type == REG_PTR && z->type == REG_SCALAR && reg_is_const(z, &c) && c == 0 &&
 		    (op == SVAL_JEQ || op == SVAL_JNE) && in->is64) {
-			if (!p->maybe_null)
-				return op == SVAL_JNE ? (2 | 0x100) : 1; /* never NULL */
+			if (!p->maybe_null) {
+				/* decided only for the kinds the kernel knows are never NULL
+				 * (reg_not_null); a stack, ctx or packet pointer compared with 0
+				 * explores both edges there, so it must here */
+				if (p->rgn == RGN_SOCK || p->rgn == RGN_TCP_SOCK ||
+				    p->rgn == RGN_SOCK_COMMON || p->rgn == RGN_MAP_VALUE ||
+				    p->rgn == RGN_MAP_KEY || p->rgn == RGN_MEM)
+					return op == SVAL_JNE ? (2 | 0x100) : 1;
+				if (fx->unpriv)
+					return fail(
+						fx, pc, R_PTR_CMP,
+						"comparison of a %s pointer with 0 is prohibited",
+						rgn_names[p->rgn]);
+				*t = state_copy(fx, s);
+				if (!*t)
+					return fail(fx, pc, R_BUDGET, "out of memory");
+				return 3;
+			}
 			*t = state_copy(fx, s);
 			if (!*t)
 				return fail(fx, pc, R_BUDGET, "out of memory");
