@@ -2158,11 +2158,17 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 					return fail(fx, pc, R_LOCK,
 						    "bpf_spin_lock while already holding one");
 				s->lock_held = (uint32_t)r->map + 1;
+				s->lock_id = r->id; /* which map value (lookup result) holds it */
 			} else {
 				if (!s->lock_held)
 					return fail(fx, pc, R_LOCK,
 						    "bpf_spin_unlock without a held lock");
+				if (s->lock_held != (uint32_t)r->map + 1 || s->lock_id != r->id)
+					return fail(
+						fx, pc, R_LOCK,
+						"bpf_spin_unlock of a different lock than the one held");
 				s->lock_held = 0;
+				s->lock_id = 0;
 			}
 			break;
 		}
@@ -3040,6 +3046,8 @@ static bool state_leq(struct fx *fx, const struct vstate *c, const struct vstate
 	m.overflow = false;
 	if (c->nframes != o->nframes || c->lock_held != o->lock_held || c->nrefs != o->nrefs)
 		return false;
+	if (c->lock_held && !id_match(&m, o->lock_id, c->lock_id))
+		return false;
 	for (uint32_t fi = 0; fi < c->nframes; fi++) {
 		const struct frame *cf = &c->fr[fi], *of = &o->fr[fi];
 		bool inner = fi == c->nframes - 1;
@@ -3221,7 +3229,8 @@ static bool state_join(struct fx *fx, struct vstate *a, const struct vstate *b, 
 	struct idjoin m;
 
 	m.n = 0;
-	if (a->nframes != b->nframes || a->nrefs != b->nrefs || a->lock_held != b->lock_held)
+	if (a->nframes != b->nframes || a->nrefs != b->nrefs || a->lock_held != b->lock_held ||
+	    a->lock_id != b->lock_id)
 		return false;
 	for (uint32_t i = 0; i < a->nrefs; i++)
 		if (a->refs[i] != b->refs[i])
