@@ -543,12 +543,11 @@ static uint8_t *stack_byte(struct frame *f, int64_t off)
 	return &f->slots[si].kind[7 - (pos % 8)];
 }
 
-static void note_depth(struct fx *fx, struct vstate *s, struct frame *f, int64_t lo)
+static void note_depth(struct fx *fx, const struct frame *f, int64_t lo)
 {
 	uint32_t d = (uint32_t)(-lo);
 	uint32_t fi = f->func;
 
-	(void)s;
 	if (fi < fx->p->func_cnt && fx->func_depth[fi] < d)
 		fx->func_depth[fi] = d;
 }
@@ -569,8 +568,8 @@ static void stack_unspill(struct frame *f, int64_t lo, int64_t hi)
 	}
 }
 
-static int stack_write_fixed(struct fx *fx, struct vstate *s, struct frame *f, int64_t off,
-			     unsigned size, const struct reg *val, uint32_t pc)
+static int stack_write_fixed(struct fx *fx, struct frame *f, int64_t off, unsigned size,
+			     const struct reg *val, uint32_t pc)
 {
 	uint32_t si = (uint32_t)((-off - 1) / 8);
 	struct slot *sl;
@@ -578,7 +577,7 @@ static int stack_write_fixed(struct fx *fx, struct vstate *s, struct frame *f, i
 
 	if (grow_stack(fx, f, si + 1))
 		return fail(fx, pc, R_BUDGET, "out of memory");
-	note_depth(fx, s, f, off);
+	note_depth(fx, f, off);
 	sl = &f->slots[si];
 	if (val && val->type == REG_PTR) {
 		/* kernel (check_stack_write_fixed_off): "invalid size of register spill", root too */
@@ -587,10 +586,6 @@ static int stack_write_fixed(struct fx *fx, struct vstate *s, struct frame *f, i
 				    "store of a %s pointer to the stack at fp%+" PRId64
 				    " with size %u: pointers are spilled whole (8 bytes, aligned)",
 				    rgn_names[val->rgn], off, size);
-		if (val->rgn == RGN_STACK && val->frame < s->nframes - 1 &&
-		    f != &s->fr[val->frame]) {
-			/* kernel: a frame's stack pointer is never stored into its callers' frames */
-		}
 		sl->spill = *val;
 		sl->spill_size = 8;
 		memset(sl->kind, SK_SPILL, 8);
@@ -780,9 +775,9 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 						fx, pc, R_ATOMIC,
 						"atomic operation on a spilled pointer at fp%+" PRId64,
 						off);
-				return stack_write_fixed(fx, s, f, off, size, NULL, pc);
+				return stack_write_fixed(fx, f, off, size, NULL, pc);
 			}
-			return stack_write_fixed(fx, s, f, off, size, val, pc);
+			return stack_write_fixed(fx, f, off, size, val, pc);
 		}
 		/* variable offset */
 		if (fx->unpriv)
@@ -793,7 +788,7 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 				    "atomic operation through a variable stack offset");
 		if (grow_stack(fx, f, (uint32_t)((-lo + 7) / 8)))
 			return fail(fx, pc, R_BUDGET, "out of memory");
-		note_depth(fx, s, f, lo);
+		note_depth(fx, f, lo);
 		if (acc == ACC_READ) {
 			bool zero = true;
 
@@ -1637,7 +1632,6 @@ static int helper_mem(struct fx *fx, struct vstate *s, uint32_t pc, int regno, u
 	struct reg *b = &cur(s)->regs[regno];
 	int64_t lo, hi;
 
-	(void)umin;
 	if (umax == 0)
 		return 0;
 	if (b->type != REG_PTR)
@@ -1666,7 +1660,7 @@ static int helper_mem(struct fx *fx, struct vstate *s, uint32_t pc, int regno, u
 				hname);
 		if (grow_stack(fx, f, (uint32_t)((-lo + 7) / 8)))
 			return fail(fx, pc, R_BUDGET, "out of memory");
-		note_depth(fx, s, f, lo);
+		note_depth(fx, f, lo);
 		if (write && raw && cst && umin == umax) {
 			stack_unspill(f, lo, hi);
 			for (int64_t o = lo; o < hi; o++)
@@ -2421,8 +2415,6 @@ static int do_mem(struct fx *fx, struct vstate *s, const struct insn *in)
 			return fail(fx, pc, R_LD_ABS,
 				    "legacy packet loads are not allowed in %s programs",
 				    bv_prog_type_name(t));
-		if (s->nframes > 1 && 0)
-			return -1;
 		if (r6->type != REG_PTR || r6->rgn != RGN_CTX || r6->off)
 			return fail(fx, pc, R_LD_ABS,
 				    "legacy packet load needs the context in r6 (r6 is %s)",
