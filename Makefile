@@ -30,7 +30,7 @@ SCLI_OBJ := $(CLI_SRC:%.c=$(B)/san/%.o)
 
 BPF_CFLAGS := -O2 -g -target bpf -Wno-unused-value -Wno-pointer-sign -Wno-compare-distinct-pointer-types \
 	-D__TARGET_ARCH_x86 -I/usr/include/$(shell $(CC) -dumpmachine) -Itestdata/include
-TD_SRC  := $(sort $(wildcard testdata/*.c))
+TD_SRC  := $(sort $(wildcard testdata/*.c testdata/core/*.c))
 TD_OBJ  := $(TD_SRC:.c=.o)
 
 .PHONY: all check check-unit check-e2e check-long bench bench-domains install uninstall \

@@ -139,7 +139,18 @@ struct bv_options {
 	uint64_t max_insns; /* processed-instruction budget; 0 = default (1M) */
 	double timeout_sec; /* 0 = none */
 	size_t max_memory; /* bytes of abstract states; 0 = default (2 GiB) */
+	/* the target kernel's BTF (raw BTF file): types the context of tracing and LSM
+	 * programs and is the target of CO-RE relocations. NULL = BV_DEFAULT_KERNEL_BTF when
+	 * readable; "" = none (CO-RE relocations then resolve against the object's own BTF) */
+	const char *kernel_btf;
 };
+
+#define BV_DEFAULT_KERNEL_BTF "/sys/kernel/btf/vmlinux"
+
+/* The kernel BTF path @opt selects, or NULL for none */
+const char *bv_kernel_btf_path(const struct bv_options *opt);
+/* Load (once per process) the kernel BTF @opt selects: 0, or -1 with the reason in @err */
+int bv_kernel_btf_check(const struct bv_options *opt, char *err, size_t err_size);
 
 struct bv_finding {
 	const char *rule; /* stable rule id, e.g. "P5.2" */

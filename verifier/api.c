@@ -3,14 +3,17 @@
  * api: the public entry points of include/bpfverify.h, tying the loader, the
  * decoder and the abstract interpreter together.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../include/bpfverify.h"
 #include "diag.h"
 #include "fix.h"
 #include "insn.h"
+#include "kbtf.h"
 #include "obj.h"
 
 struct bv_object {
@@ -243,6 +246,78 @@ static const struct obj_line *line_for(const struct obj_prog *p, uint32_t pc)
 	return NULL;
 }
 
+/*
+ * Kernel BTF files, loaded once per process and path (about 30 ms for a
+ * distribution kernel's 5 MB) and kept until exit: every object of a run
+ * shares them.
+ */
+#define KB_CACHE 4
+static pthread_mutex_t kb_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+	char *path;
+	struct btf *kb; /* NULL: loading failed, see err */
+	char err[256];
+} kb_cache[KB_CACHE];
+
+const char *bv_kernel_btf_path(const struct bv_options *opt)
+{
+	if (opt && opt->kernel_btf)
+		return *opt->kernel_btf ? opt->kernel_btf : NULL;
+	return access(BV_DEFAULT_KERNEL_BTF, R_OK) == 0 ? BV_DEFAULT_KERNEL_BTF : NULL;
+}
+
+int bv_kernel_btf_check(const struct bv_options *opt, char *err, size_t err_size)
+{
+	const char *path = bv_kernel_btf_path(opt);
+	struct btf *kb;
+
+	if (!path)
+		return 0;
+	pthread_mutex_lock(&kb_lock);
+	kb = NULL;
+	for (int i = 0; i < KB_CACHE; i++)
+		if (kb_cache[i].path && strcmp(kb_cache[i].path, path) == 0) {
+			kb = kb_cache[i].kb;
+			if (!kb)
+				snprintf(err, err_size, "%s", kb_cache[i].err);
+			pthread_mutex_unlock(&kb_lock);
+			return kb ? 0 : -1;
+		}
+	for (int i = 0; i < KB_CACHE; i++) {
+		if (kb_cache[i].path)
+			continue;
+		kb_cache[i].path = strdup(path);
+		if (!kb_cache[i].path)
+			break;
+		kb_cache[i].kb = kb_load(path, kb_cache[i].err, sizeof(kb_cache[i].err));
+		kb = kb_cache[i].kb;
+		if (!kb)
+			snprintf(err, err_size, "%s", kb_cache[i].err);
+		pthread_mutex_unlock(&kb_lock);
+		return kb ? 0 : -1;
+	}
+	pthread_mutex_unlock(&kb_lock);
+	snprintf(err, err_size, "%s: too many kernel BTF files in one run", path);
+	return -1;
+}
+
+/* The kernel BTF of @opt, loaded on first use; NULL if none or unreadable */
+static const struct btf *kernel_btf(const struct bv_options *opt)
+{
+	const char *path = bv_kernel_btf_path(opt);
+	const struct btf *kb = NULL;
+	char err[256];
+
+	if (!path || bv_kernel_btf_check(opt, err, sizeof(err)))
+		return NULL;
+	pthread_mutex_lock(&kb_lock);
+	for (int i = 0; i < KB_CACHE; i++)
+		if (kb_cache[i].path && strcmp(kb_cache[i].path, path) == 0)
+			kb = kb_cache[i].kb;
+	pthread_mutex_unlock(&kb_lock);
+	return kb;
+}
+
 int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, struct bv_result *res,
 	      struct bv_diags *d)
 {
@@ -259,6 +334,13 @@ int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, st
 		return BV_EINVAL;
 	p = &o->progs[idx];
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (p->type == BV_PROG_TRACING || p->type == BV_PROG_LSM || p->core_cnt) {
+		const struct btf *kb = kernel_btf(opt);
+
+		pthread_mutex_lock(&kb_lock);
+		o->kbtf = kb;
+		pthread_mutex_unlock(&kb_lock);
+	}
 	insns = calloc(p->insn_cnt + 1, sizeof(*insns));
 	if (!insns)
 		return BV_ENOMEM;

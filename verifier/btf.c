@@ -135,6 +135,18 @@ bool btf_type_get(const struct btf *b, uint32_t id, struct btf_type *t)
 	return true;
 }
 
+static const uint8_t *type_extra(const struct btf *b, uint32_t id);
+
+uint32_t btf_member_bits(const struct btf *b, uint32_t id, uint32_t i)
+{
+	struct btf_type t;
+
+	if (!btf_type_get(b, id, &t) || i >= btf_vlen_of(&t) || !(t.info & 0x80000000u) ||
+	    (btf_kind_of(&t) != BTF_K_STRUCT && btf_kind_of(&t) != BTF_K_UNION))
+		return 0;
+	return rd32(type_extra(b, id), (size_t)i * 12 + 8) >> 24;
+}
+
 /* Address of the variable part of type @id (bounds checked by btf_parse) */
 static const uint8_t *type_extra(const struct btf *b, uint32_t id)
 {
@@ -465,10 +477,107 @@ fail:
 	return -1;
 }
 
+static uint32_t sort_btf_name_of(const struct btf *b, uint32_t id)
+{
+	struct btf_type t;
+
+	return btf_type_get(b, id, &t) ? t.name_off : 0;
+}
+/* qsort has no context argument in C11; thread-local for concurrent verification */
+static _Thread_local const struct btf *sort_btf;
+
+static int cmp_by_name(const void *x, const void *y)
+{
+	const char *a = btf_str(sort_btf, sort_btf_name_of(sort_btf, *(const uint32_t *)x));
+	const char *c = btf_str(sort_btf, sort_btf_name_of(sort_btf, *(const uint32_t *)y));
+	int r = strcmp(a ? a : "", c ? c : "");
+
+	if (r)
+		return r;
+	return *(const uint32_t *)x < *(const uint32_t *)y ? -1 : 1;
+}
+
+int btf_index(struct btf *b)
+{
+	size_t n = 0;
+
+	if (b->by_name)
+		return 0;
+	b->by_name = malloc(((size_t)b->cnt + 1) * sizeof(*b->by_name));
+	if (!b->by_name)
+		return -1;
+	for (uint32_t id = 1; id < b->cnt; id++) {
+		struct btf_type t;
+
+		if (btf_type_get(b, id, &t) && t.name_off)
+			b->by_name[n++] = id;
+	}
+	sort_btf = b;
+	qsort(b->by_name, n, sizeof(*b->by_name), cmp_by_name);
+	sort_btf = NULL;
+	b->named = (uint32_t)n;
+	return 0;
+}
+
+size_t btf_find_all(const struct btf *b, const char *name, int kind, uint32_t *ids, size_t max)
+{
+	size_t lo = 0, hi = b->named, n = 0;
+
+	if (!b->by_name) {
+		for (uint32_t id = 1; id < b->cnt; id++) {
+			struct btf_type t;
+			const char *s;
+
+			if (!btf_type_get(b, id, &t) ||
+			    (kind >= 0 && btf_kind_of(&t) != (uint32_t)kind))
+				continue;
+			s = btf_str(b, t.name_off);
+			if (s && strcmp(s, name) == 0) {
+				if (n < max)
+					ids[n] = id;
+				n++;
+			}
+		}
+		return n;
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *s = btf_str(b, sort_btf_name_of(b, b->by_name[mid]));
+
+		if (strcmp(s ? s : "", name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < b->named; lo++) {
+		struct btf_type t = { 0 };
+		const char *s;
+
+		btf_type_get(b, b->by_name[lo], &t);
+		s = btf_str(b, t.name_off);
+		if (!s || strcmp(s, name) != 0)
+			break;
+		if (kind >= 0 && btf_kind_of(&t) != (uint32_t)kind)
+			continue;
+		if (n < max)
+			ids[n] = b->by_name[lo];
+		n++;
+	}
+	return n;
+}
+
+uint32_t btf_find(const struct btf *b, const char *name, int kind)
+{
+	uint32_t id = 0;
+
+	return btf_find_all(b, name, kind, &id, 1) ? id : 0;
+}
+
 void btf_fini(struct btf *b)
 {
 	free(b->raw);
 	free(b->offs);
+	free(b->by_name);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -583,12 +692,17 @@ int btf_map_def_parse(const struct btf *b, uint32_t struct_id, struct btf_map_de
 	return 0;
 }
 
-/* Parse one info block (func or line) of .BTF.ext; @rec_min is the smallest record size */
-static int ext_block(const struct btf *b, uint8_t *p, size_t len, bool is_line, struct btf_ext *e,
+enum { EXT_FUNC, EXT_LINE, EXT_CORE };
+
+/* Parse one info block (func, line or CO-RE relocation) of .BTF.ext */
+static int ext_block(const struct btf *b, uint8_t *p, size_t len, int which, struct btf_ext *e,
 		     char *err, size_t err_size)
 {
-	const char *what = is_line ? "line info" : "func info";
-	size_t rec_min = is_line ? 16 : 8;
+	static const char *const whats[] = { "func info", "line info", "core relocation" };
+	static const size_t mins[] = { 8, 16, 16 };
+	bool is_line = which == EXT_LINE;
+	const char *what = whats[which];
+	size_t rec_min = mins[which];
 	uint32_t rec_size;
 	size_t pos = 4, total = 0;
 
@@ -625,7 +739,11 @@ static int ext_block(const struct btf *b, uint8_t *p, size_t len, bool is_line, 
 		pos += 8 + (size_t)num * rec_size;
 		total += num;
 	}
-	if (is_line) {
+	if (which == EXT_CORE) {
+		e->cores = calloc(total, sizeof(*e->cores));
+		if (!e->cores)
+			goto nomem;
+	} else if (is_line) {
 		e->lines = calloc(total, sizeof(*e->lines));
 		if (!e->lines)
 			goto nomem;
@@ -639,7 +757,22 @@ static int ext_block(const struct btf *b, uint8_t *p, size_t len, bool is_line, 
 
 		pos += 8;
 		for (uint32_t i = 0; i < num; i++, pos += rec_size) {
-			if (is_line) {
+			if (which == EXT_CORE) {
+				struct btf_core_relo *c = &e->cores[e->core_cnt++];
+
+				c->sec_name_off = sec;
+				c->insn_off = rd32(p, pos);
+				c->type_id = rd32(p, pos + 4);
+				c->access_str_off = rd32(p, pos + 8);
+				c->kind = rd32(p, pos + 12);
+				if (c->type_id >= b->cnt || !btf_str(b, c->access_str_off)) {
+					errf(err, err_size,
+					     "core relocation record %u names type %u or string %u "
+					     "outside the btf",
+					     i, c->type_id, c->access_str_off);
+					return -1;
+				}
+			} else if (is_line) {
 				struct btf_line_info *l = &e->lines[e->line_cnt++];
 				uint32_t lc = rd32(p, pos + 12);
 
@@ -682,7 +815,7 @@ nomem:
 int btf_ext_parse(struct btf_ext *e, const struct btf *b, const uint8_t *data, size_t size,
 		  bool swap, char *err, size_t err_size)
 {
-	uint32_t hdr_len, off[2], len[2];
+	uint32_t hdr_len, off[3], len[3];
 	uint8_t *copy;
 	uint16_t magic;
 	int rc = -1;
@@ -713,9 +846,18 @@ int btf_ext_parse(struct btf_ext *e, const struct btf *b, const uint8_t *data, s
 		     size);
 		goto out;
 	}
-	for (int i = 0; i < 2; i++) {
-		const char *what = i ? "line info" : "func info";
+	/* the CO-RE relocation block follows when the header is long enough */
+	off[2] = len[2] = 0;
+	if (hdr_len >= BTF_EXT_HDR_MIN + 8) {
+		if (swap)
+			swap_words(copy, 24, 8);
+	}
+	for (int i = 0; i < 3; i++) {
+		static const char *const whats[] = { "func info", "line info", "core relocations" };
+		const char *what = whats[i];
 
+		if (i == 2 && hdr_len < BTF_EXT_HDR_MIN + 8)
+			break;
 		off[i] = rd32(copy, 8 + 8 * i);
 		len[i] = rd32(copy, 12 + 8 * i);
 		if (!in_bounds(size - hdr_len, off[i], len[i])) {
@@ -730,8 +872,9 @@ int btf_ext_parse(struct btf_ext *e, const struct btf *b, const uint8_t *data, s
 		if (swap)
 			swap_words(copy, (size_t)hdr_len + off[i], len[i]);
 	}
-	if (ext_block(b, copy + hdr_len + off[0], len[0], false, e, err, err_size) ||
-	    ext_block(b, copy + hdr_len + off[1], len[1], true, e, err, err_size))
+	if (ext_block(b, copy + hdr_len + off[0], len[0], EXT_FUNC, e, err, err_size) ||
+	    ext_block(b, copy + hdr_len + off[1], len[1], EXT_LINE, e, err, err_size) ||
+	    ext_block(b, copy + hdr_len + off[2], len[2], EXT_CORE, e, err, err_size))
 		goto out;
 	rc = 0;
 out:
@@ -743,5 +886,6 @@ void btf_ext_fini(struct btf_ext *e)
 {
 	free(e->funcs);
 	free(e->lines);
+	free(e->cores);
 	memset(e, 0, sizeof(*e));
 }

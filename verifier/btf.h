@@ -47,6 +47,8 @@ struct btf {
 	uint32_t strs_off, strs_len; /* string section inside @raw */
 	uint32_t *offs; /* offs[id]: offset of type @id in the type section (id 0 unused) */
 	uint32_t cnt; /* number of type ids including void (0) */
+	uint32_t *by_name; /* after btf_index(): ids of named types sorted by name, else NULL */
+	uint32_t named; /* entries of @by_name */
 };
 
 /* The fixed part of one type record */
@@ -85,12 +87,23 @@ struct btf_line_info {
 	uint32_t line, col;
 };
 
-/* Parsed .BTF.ext func and line info (CO-RE relocations are ignored) */
+/* One CO-RE relocation record (struct bpf_core_relo of linux/bpf.h) */
+struct btf_core_relo {
+	uint32_t sec_name_off;
+	uint32_t insn_off; /* byte offset inside the section */
+	uint32_t type_id; /* local (object) BTF type id */
+	uint32_t access_str_off; /* "0:1:2" access string, BTF string offset */
+	uint32_t kind; /* enum bpf_core_relo_kind */
+};
+
+/* Parsed .BTF.ext func info, line info and CO-RE relocations */
 struct btf_ext {
 	struct btf_func_info *funcs;
 	size_t func_cnt;
 	struct btf_line_info *lines;
 	size_t line_cnt;
+	struct btf_core_relo *cores;
+	size_t core_cnt;
 };
 
 /*
@@ -113,12 +126,24 @@ uint32_t btf_kind_of(const struct btf_type *t);
 uint32_t btf_vlen_of(const struct btf_type *t);
 /* Member @i of STRUCT/UNION/FUNC_PROTO/DATASEC type @id; false if out of range */
 bool btf_member_get(const struct btf *b, uint32_t id, uint32_t i, struct btf_member *m);
+/* Bitfield size in bits of member @i of STRUCT/UNION @id (kind_flag encoding), 0 if none */
+uint32_t btf_member_bits(const struct btf *b, uint32_t id, uint32_t i);
 /* ARRAY @id: element type and element count */
 bool btf_array_get(const struct btf *b, uint32_t id, uint32_t *elem, uint32_t *nelems);
 /* Follow TYPEDEF/CONST/VOLATILE/RESTRICT/TYPE_TAG from @id; 0 on a cycle or void */
 uint32_t btf_skip_mods(const struct btf *b, uint32_t id);
 /* Size in bytes of type @id; -1 if it has none (void, func) or overflows */
 int btf_size_of(const struct btf *b, uint32_t id, uint32_t *size);
+/*
+ * Build the name index of @b (once; used by btf_find*). Worth it for large BTF
+ * such as a kernel's; without it the lookups scan every type. -1: no memory.
+ */
+int btf_index(struct btf *b);
+/* Ids of the types named @name of kind @kind (-1: any kind), at most @max into
+ * @ids in increasing id order; returns the number that exist */
+size_t btf_find_all(const struct btf *b, const char *name, int kind, uint32_t *ids, size_t max);
+/* First type named @name of kind @kind (-1: any), or 0 */
+uint32_t btf_find(const struct btf *b, const char *name, int kind);
 /* Id of the DATASEC named @name, or 0 */
 uint32_t btf_find_datasec(const struct btf *b, const char *name);
 /*

@@ -28,6 +28,7 @@
 #include "ctx.h"
 #include "fix.h"
 #include "helpers.h"
+#include "kbtf.h"
 #include "state.h"
 
 #define FIX_DEFAULT_BUDGET 1000000u
@@ -176,6 +177,11 @@ struct fx {
 	bool cb_enter; /* the helper just interpreted calls a callback: */
 	uint32_t cb_target; /* its entry */
 	struct reg cb_args[6]; /* its r1-r5 */
+	const struct btf *kb; /* the kernel's BTF, or NULL */
+	bool btf_typed; /* tracing / lsm program: the context is typed by the kernel BTF */
+	bool tg_ok; /* its attach target resolved into @tg */
+	struct kb_target tg;
+	char tg_err[192];
 };
 
 static int fail(struct fx *fx, uint32_t pc, enum rule_idx r, const char *fmt, ...)
@@ -362,6 +368,7 @@ static const char *const rgn_names[RGN_CNT] = {
 	[RGN_FLOW_KEYS] = "flow_keys",
 	[RGN_FUNC] = "func",
 	[RGN_OPAQUE] = "kernel_ptr",
+	[RGN_BTF] = "ptr_to_btf_id",
 };
 
 static struct reg reg_scalar(struct sval v)
@@ -718,6 +725,88 @@ static const char *acc_name(enum acc a)
  * Check an access through @base at insn offset @ioff of @size bytes. For a
  * read, *out receives the loaded value; for a write, @val is stored.
  */
+static bool license_is_gpl(const char *l);
+
+/* A register holding what a BTF-typed load yields */
+static struct reg kb_reg(struct fx *fx, const struct kb_val *v, unsigned size)
+{
+	struct reg r;
+
+	if (v->scalar)
+		return reg_scalar(sval_trunc(sval_top(), size));
+	r = reg_ptr(RGN_BTF, 0);
+	r.map = (int32_t)v->id;
+	r.trust = v->trust;
+	if (v->maybe_null) {
+		r.maybe_null = true;
+		r.id = ++fx->next_id;
+	}
+	return r;
+}
+
+/* Context load of a tracing / lsm program (btf.c:btf_ctx_access) */
+static int btf_ctx_load(struct fx *fx, uint32_t pc, int64_t off, unsigned size, enum acc acc,
+			struct reg *out)
+{
+	struct kb_val v;
+	char why[256];
+
+	if (!fx->tg_ok)
+		return fail(fx, pc, R_UNSUPPORTED, "%s", fx->tg_err);
+	if (acc != ACC_READ)
+		return fail(fx, pc, R_CTX, "the context of a %s program is read-only",
+			    bv_prog_type_name(fx->p->type));
+	if (kb_ctx_access(fx->kb, &fx->tg, off, size, &v, why, sizeof(why)))
+		return fail(fx, pc, R_CTX, "invalid context access: %s", why);
+	*out = kb_reg(fx, &v, size);
+	return 0;
+}
+
+/* Load through a pointer to a kernel struct (verifier.c:check_ptr_to_btf_access) */
+static int btf_load(struct fx *fx, uint32_t pc, int regno, const struct reg *b, int64_t ioff,
+		    unsigned size, enum acc acc, struct reg *out)
+{
+	const char *tname = fx->kb ? kb_name(fx->kb, (uint32_t)b->map) : "?";
+	struct kb_val v;
+	char why[256];
+	int64_t off = b->off + ioff;
+
+	if (!fx->kb || b->map <= 0)
+		return fail(fx, pc, R_UNSUPPORTED,
+			    "r%d points to kernel memory whose type is not modelled", regno);
+	if (fx->unpriv)
+		return fail(fx, pc, R_MEM_OTHER,
+			    "'struct %s' access is allowed only to CAP_PERFMON and CAP_SYS_ADMIN",
+			    tname);
+	if (!license_is_gpl(fx->o->license))
+		return fail(fx, pc, R_MEM_OTHER,
+			    "cannot access kernel 'struct %s' from a program whose license is "
+			    "not GPL-compatible",
+			    tname);
+	if (off < 0)
+		return fail(fx, pc, R_MEM_OTHER,
+			    "r%d is a pointer to struct %s: negative access at offset %" PRId64,
+			    regno, tname, off);
+	if (!sval_is_const(b->v, NULL) || b->v.tn.value)
+		return fail(fx, pc, R_MEM_OTHER,
+			    "r%d is a pointer to struct %s with a variable offset: not allowed",
+			    regno, tname);
+	if (b->trust == KB_NODEREF)
+		return fail(fx, pc, R_MEM_OTHER,
+			    "r%d points to user or per-CPU memory (struct %s): use a probe-read "
+			    "helper",
+			    regno, tname);
+	if (acc != ACC_READ)
+		return fail(fx, pc, R_MEM_OTHER,
+			    "only reads are supported through r%d, a pointer to kernel struct %s",
+			    regno, tname);
+	if (kb_struct_read(fx->kb, (uint32_t)b->map, b->trust, !fx->tg.sleepable, off, size, &v,
+			   why, sizeof(why)))
+		return fail(fx, pc, R_MEM_OTHER, "invalid access through r%d: %s", regno, why);
+	*out = kb_reg(fx, &v, size);
+	return 0;
+}
+
 static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, int64_t ioff,
 		      unsigned size, enum acc acc, bool sx, const struct reg *val, struct reg *out)
 {
@@ -835,6 +924,8 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 				    regno, b->off);
 		if (acc == ACC_ATOMIC)
 			return fail(fx, pc, R_CTX, "atomic operation on the context");
+		if (fx->btf_typed)
+			return btf_ctx_load(fx, pc, ioff + (int64_t)b->v.tn.value, size, acc, out);
 		r = ctx_check(fx->p->type, fx->p->expected_attach, ioff + (int64_t)b->v.tn.value,
 			      size, acc == ACC_WRITE, &ca);
 		if (r == CTX_NO_CTX)
@@ -980,6 +1071,8 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 		}
 		return 0;
 	}
+	case RGN_BTF:
+		return btf_load(fx, pc, regno, b, ioff, size, acc, out);
 	case RGN_FLOW_KEYS:
 		if (lo < 0 || hi > 56)
 			return fail(fx, pc, R_MEM_OTHER,
@@ -1094,6 +1187,7 @@ static int ptr_scalar_arith(struct fx *fx, uint32_t pc, struct reg *dst, const s
 	case RGN_PKT_META:
 	case RGN_MEM:
 	case RGN_OPAQUE:
+	case RGN_BTF:
 	case RGN_FLOW_KEYS:
 	case RGN_MAP:
 		break;
@@ -1968,7 +2062,8 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 		if (k == HLP_ARG_NONE)
 			continue;
 		if (k == HLP_ARG_UNMODELLED || k == HLP_ARG_TIMER || k == HLP_ARG_DYNPTR ||
-		    k == HLP_ARG_FUNC || k == HLP_ARG_BTF_ID)
+		    k == HLP_ARG_FUNC ||
+		    (k == HLP_ARG_BTF_ID && (!fx->kb || !hlp_btf_type(id, regno, NULL, NULL))))
 			return fail(
 				fx, pc, R_UNSUPPORTED,
 				"%s: argument %d kind is not modelled yet (callbacks, timers, dynptrs "
@@ -2102,6 +2197,36 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 					h->name, regno);
 			rel_ref = r->ref;
 			break;
+		case HLP_ARG_BTF_ID: {
+			bool or_null = false;
+			const char *want = hlp_btf_type(id, regno, &or_null, NULL);
+
+			if (or_null && reg_is_const(r, &c) && c == 0)
+				break;
+			if (r->type != REG_PTR || r->rgn != RGN_BTF || r->map <= 0)
+				return fail(fx, pc, R_HELPER_ARGS,
+					    "%s: r%d must be a pointer to kernel struct %s",
+					    h->name, regno, want);
+			if (r->maybe_null && !or_null)
+				return fail(fx, pc, R_NULL, "%s: argument r%d may be NULL", h->name,
+					    regno);
+			if (r->trust == KB_UNTRUSTED || r->trust == KB_NODEREF)
+				return fail(
+					fx, pc, R_HELPER_ARGS,
+					"%s: r%d is an untrusted pointer to struct %s (obtained by "
+					"walking kernel pointers) and cannot be passed to a helper",
+					h->name, regno, kb_name(fx->kb, (uint32_t)r->map));
+			if (r->off || !sval_is_const(r->v, &c) || c)
+				return fail(fx, pc, R_HELPER_ARGS,
+					    "%s: r%d points into struct %s at a non-zero offset",
+					    h->name, regno, kb_name(fx->kb, (uint32_t)r->map));
+			if (!kb_is_a(fx->kb, (uint32_t)r->map, want))
+				return fail(
+					fx, pc, R_HELPER_ARGS,
+					"%s: r%d is a pointer to struct %s but struct %s is expected",
+					h->name, regno, kb_name(fx->kb, (uint32_t)r->map), want);
+			break;
+		}
 		case HLP_ARG_STACK_OR_NULL:
 			if (reg_is_const(r, &c) && c == 0)
 				break;
@@ -2242,11 +2367,25 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 	}
 	case HLP_RET_BTF_ID_OR_NULL:
 	case HLP_RET_BTF_ID:
-	case HLP_RET_MEM_OR_BTF_ID:
+	case HLP_RET_MEM_OR_BTF_ID: {
+		bool trusted = false;
+		const char *tn = hlp_btf_type(id, 0, NULL, &trusted);
+		uint32_t tid = fx->kb && tn ? btf_find(fx->kb, tn, BTF_K_STRUCT) : 0;
+
+		if (tid) {
+			f->regs[0] = reg_ptr(RGN_BTF, 0);
+			f->regs[0].map = (int32_t)tid;
+			f->regs[0].trust = trusted ? KB_TRUSTED : KB_PLAIN;
+			f->regs[0].maybe_null = h->ret == HLP_RET_BTF_ID_OR_NULL;
+			if (f->regs[0].maybe_null)
+				f->regs[0].id = ++fx->next_id;
+			break;
+		}
 		f->regs[0] = reg_ptr(RGN_OPAQUE, 0);
 		f->regs[0].maybe_null = h->ret == HLP_RET_BTF_ID_OR_NULL;
 		f->regs[0].id = ++fx->next_id;
 		break;
+	}
 	default:
 		return fail(fx, pc, R_UNSUPPORTED, "%s: return kind not modelled", h->name);
 	}
@@ -2735,6 +2874,18 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 	{
 		int64_t lo, hi;
 		bool ranged = ctx_ret_range(fx->p->type, fx->p->expected_attach, &lo, &hi);
+		bool only32 = false;
+
+		if (fx->p->type == BV_PROG_LSM) {
+			/* bpf_lsm_get_retval_range: per hook, from its prototype; checked on the
+			 * 32-bit subregister */
+			if (!fx->tg_ok)
+				return fail(fx, pc, R_UNSUPPORTED,
+					    "the return range of an LSM hook is unknown: %s",
+					    fx->tg_err);
+			ranged = kb_lsm_ret_range(fx->kb, &fx->tg, &lo, &hi);
+			only32 = true;
+		}
 
 		if (r0->type == REG_PTR && (ranged || fx->unpriv))
 			return fail(
@@ -2745,8 +2896,8 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 			struct sval v = r0->v;
 
 			/* the kernel checks the 64-bit bounds (r0 = 1 << 32 is out of range) */
-			if (v.r.s32_min < lo || v.r.s32_max > hi || v.r.smin < lo ||
-			    v.r.smax > hi) {
+			if (v.r.s32_min < lo || v.r.s32_max > hi ||
+			    (!only32 && (v.r.smin < lo || v.r.smax > hi))) {
 				char b[256];
 
 				sval_snprint_compact(b, sizeof(b), v);
@@ -3013,7 +3164,7 @@ static bool reg_leq(const struct reg *c, const struct reg *o, struct idmap *m, b
 		return true;
 	}
 	if (c->rgn != o->rgn || c->maybe_null != o->maybe_null || c->rdonly != o->rdonly ||
-	    c->map != o->map || c->frame != o->frame || c->off != o->off)
+	    c->map != o->map || c->frame != o->frame || c->off != o->off || c->trust != o->trust)
 		return false;
 	if (exact ? !sval_eq(c->v, o->v) : !sval_leq(c->v, o->v))
 		return false;
@@ -3191,7 +3342,7 @@ static struct reg reg_join(struct fx *fx, const struct reg *a, const struct reg 
 	if (a->type == REG_SCALAR)
 		return reg_scalar(sval_merge(a->v, b->v, widen));
 	if (a->rgn != b->rgn || a->maybe_null != b->maybe_null || a->rdonly != b->rdonly ||
-	    a->map != b->map || a->frame != b->frame || a->ref != b->ref ||
+	    a->map != b->map || a->frame != b->frame || a->ref != b->ref || a->trust != b->trust ||
 	    (a->rgn == RGN_MEM && a->range != b->range) || a->rgn == RGN_FUNC)
 		return reg_uninit();
 	r = *a;
@@ -3542,6 +3693,19 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 	if (check_cfg(&fx))
 		goto out;
 	compute_liveness(&fx);
+	fx.kb = o->kbtf;
+	if (p->type == BV_PROG_TRACING || p->type == BV_PROG_LSM) {
+		fx.btf_typed = true;
+		if (!fx.kb)
+			snprintf(
+				fx.tg_err, sizeof(fx.tg_err),
+				"the context of %s programs is typed by the kernel's BTF, which is "
+				"not available: give it with --btf FILE",
+				bv_prog_type_name(p->type));
+		else if (kb_resolve(fx.kb, p->type, p->expected_attach, p->section, &fx.tg,
+				    fx.tg_err, sizeof(fx.tg_err)) == 0)
+			fx.tg_ok = true;
+	}
 	for (size_t i = 1; i < p->func_cnt; i++)
 		if (p->funcs[i].global)
 			ensure_btf(&fx);

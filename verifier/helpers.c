@@ -270,8 +270,6 @@ enum hlp_id {
 
 /*
  * Indexed by helper id; keep in the order of __BPF_FUNC_MAPPER. Notes:
- * - sk_storage_get, task/inode/cgrp_storage_get: arg 3 is
- *   ARG_PTR_TO_MAP_VALUE_OR_NULL (no enum hlp_arg for it): unmodelled.
  * - get_local_storage returns a non-NULL map value (no enum hlp_ret): unmodelled.
  * - sk_assign arg 2 differs between TC (BTF sock_common) and SK_LOOKUP
  *   (PTR_TO_SOCKET_OR_NULL): unmodelled.
@@ -499,7 +497,7 @@ static const struct hlp_proto hlp_table[HLP_MAX_ID + 1] = {
 	    HLP_PKT_CHANGES),
 	HLP(144, reserve_hdr_opt, INTEGER, HLP_ARGS(CTX, ANYTHING, ANYTHING, NONE, NONE), 0),
 	HLP(145, inode_storage_get, MAP_VALUE_OR_NULL,
-	    HLP_ARGS(MAP, BTF_ID, UNMODELLED, ANYTHING, NONE), 0),
+	    HLP_ARGS(MAP, BTF_ID, MAP_VALUE_OR_NULL, ANYTHING, NONE), 0),
 	HLP(146, inode_storage_delete, INTEGER, HLP_ARGS(MAP, BTF_ID, NONE, NONE, NONE), 0),
 	HLP(147, d_path, INTEGER, HLP_ARGS(BTF_ID, MEM, SIZE_OR_ZERO, NONE, NONE), 0),
 	HLP(148, copy_from_user, INTEGER, HLP_ARGS(UNINIT_MEM, SIZE_OR_ZERO, ANYTHING, NONE, NONE),
@@ -514,7 +512,7 @@ static const struct hlp_proto hlp_table[HLP_MAX_ID + 1] = {
 	HLP(154, this_cpu_ptr, MEM_OR_BTF_ID, HLP_ARGS(UNMODELLED, NONE, NONE, NONE, NONE), 0),
 	HLP(155, redirect_peer, INTEGER, HLP_ARGS(ANYTHING, ANYTHING, NONE, NONE, NONE), 0),
 	HLP(156, task_storage_get, MAP_VALUE_OR_NULL,
-	    HLP_ARGS(MAP, BTF_ID, UNMODELLED, ANYTHING, NONE), 0),
+	    HLP_ARGS(MAP, BTF_ID, MAP_VALUE_OR_NULL, ANYTHING, NONE), 0),
 	HLP(157, task_storage_delete, INTEGER, HLP_ARGS(MAP, BTF_ID, NONE, NONE, NONE), 0),
 	HLP(158, get_current_task_btf, BTF_ID, HLP_ARGS(NONE, NONE, NONE, NONE, NONE),
 	    HLP_GPL_ONLY),
@@ -601,7 +599,7 @@ static const struct hlp_proto hlp_table[HLP_MAX_ID + 1] = {
 	HLP(209, user_ringbuf_drain, INTEGER, HLP_ARGS(MAP, FUNC, STACK_OR_NULL, ANYTHING, NONE),
 	    HLP_CALLBACK),
 	HLP(210, cgrp_storage_get, MAP_VALUE_OR_NULL,
-	    HLP_ARGS(MAP, BTF_ID, UNMODELLED, ANYTHING, NONE), 0),
+	    HLP_ARGS(MAP, BTF_ID, MAP_VALUE_OR_NULL, ANYTHING, NONE), 0),
 	HLP(211, cgrp_storage_delete, INTEGER, HLP_ARGS(MAP, BTF_ID, NONE, NONE, NONE), 0),
 };
 
@@ -1065,6 +1063,64 @@ const struct hlp_proto *hlp_lookup(uint32_t id)
 	if (id == 0 || id > HLP_MAX_ID)
 		return NULL;
 	return &hlp_table[id];
+}
+
+/*
+ * The kernel struct behind each BTF-typed helper argument and return value
+ * (the arg_btf_id / ret_btf_id of the kernel's bpf_func_proto): arg 0 is the
+ * return value. ARG_PTR_TO_BTF_ID_OR_NULL arguments are marked @or_null.
+ */
+static const struct {
+	uint32_t id;
+	uint8_t arg;
+	bool or_null;
+	bool trusted; /* return value is PTR_TRUSTED */
+	const char *type;
+} btf_types[] = {
+	{ 111, 1, false, false, "sk_buff" },
+	{ 116, 1, false, false, "tcp_sock" },
+	{ 121, 1, false, false, "xdp_buff" },
+	{ 126, 1, false, false, "seq_file" },
+	{ 127, 1, false, false, "seq_file" },
+	{ 136, 0, true, false, "tcp6_sock" },
+	{ 137, 0, true, false, "tcp_sock" },
+	{ 138, 0, true, false, "tcp_timewait_sock" },
+	{ 139, 0, true, false, "tcp_request_sock" },
+	{ 140, 0, true, false, "udp6_sock" },
+	{ 141, 1, false, false, "task_struct" },
+	{ 145, 2, true, false, "inode" },
+	{ 146, 2, false, false, "inode" },
+	{ 147, 1, false, false, "path" },
+	{ 150, 1, false, false, "seq_file" },
+	{ 156, 2, true, false, "task_struct" },
+	{ 157, 2, false, false, "task_struct" },
+	{ 158, 0, false, true, "task_struct" },
+	{ 159, 1, false, false, "linux_binprm" },
+	{ 161, 1, false, false, "inode" },
+	{ 162, 1, false, false, "file" },
+	{ 162, 0, true, false, "socket" },
+	{ 175, 1, false, false, "task_struct" },
+	{ 175, 0, false, true, "pt_regs" },
+	{ 178, 0, true, false, "unix_sock" },
+	{ 180, 1, false, false, "task_struct" },
+	{ 191, 4, false, false, "task_struct" },
+	{ 193, 1, false, false, "file" },
+	{ 196, 0, true, false, "mptcp_sock" },
+	{ 210, 2, true, false, "cgroup" },
+	{ 211, 2, false, false, "cgroup" },
+};
+
+const char *hlp_btf_type(uint32_t id, int arg, bool *or_null, bool *trusted)
+{
+	for (size_t i = 0; i < sizeof(btf_types) / sizeof(*btf_types); i++)
+		if (btf_types[i].id == id && btf_types[i].arg == arg) {
+			if (or_null)
+				*or_null = btf_types[i].or_null;
+			if (trusted)
+				*trusted = btf_types[i].trusted;
+			return btf_types[i].type;
+		}
+	return NULL;
 }
 
 uint32_t hlp_max_id(void)

@@ -87,6 +87,10 @@ bool hlp_allowed(uint32_t id, enum bv_prog_type t);
 /* Whether map type @map_type may be passed to helper @id (check_map_func_compatibility)
  * and, conversely, whether helper @id is allowed on that map */
 bool hlp_map_compatible(uint32_t id, uint32_t map_type);
+/* Kernel struct name of BTF-typed argument @arg (1-5) or return value (@arg 0) of helper @id,
+ * or NULL if that is not BTF-typed or not known; @or_null: NULL is also accepted / may be
+ * returned; @trusted: the returned pointer is trusted */
+const char *hlp_btf_type(uint32_t id, int arg, bool *or_null, bool *trusted);
 /* Highest helper id known */
 uint32_t hlp_max_id(void);
 

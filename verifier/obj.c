@@ -1674,6 +1674,38 @@ static int link_lines(struct ld *l, struct link *k)
 	return 0;
 }
 
+/* CO-RE relocation records of every placed function, at their image slots */
+static int link_cores(struct ld *l, struct link *k)
+{
+	struct obj_prog *p = k->p;
+	size_t cap = 0;
+
+	for (size_t i = 0; i < k->order_cnt; i++) {
+		const struct ld_func *fn = &l->funcs[k->order[i]];
+		const char *sec = l->secs[fn->sec].name;
+		uint32_t base = (uint32_t)k->placed[k->order[i]];
+
+		for (size_t j = 0; j < l->ext.core_cnt; j++) {
+			const struct btf_core_relo *cr = &l->ext.cores[j];
+			uint32_t slot = cr->insn_off / OBJ_INSN_SIZE;
+			struct obj_core *oc;
+
+			if (cr->insn_off % OBJ_INSN_SIZE || slot < fn->start || slot >= fn->end ||
+			    strcmp(btf_str(&l->btf, cr->sec_name_off), sec) != 0)
+				continue;
+			if (grow((void **)&p->cores, &cap, p->core_cnt + 1, sizeof(*p->cores)))
+				return nomem(l);
+			oc = &p->cores[p->core_cnt++];
+			oc->pc = base + (slot - fn->start);
+			oc->type_id = cr->type_id;
+			/* borrowed from the BTF string section, which obj keeps as obj->btf */
+			oc->access = btf_str(&l->btf, cr->access_str_off);
+			oc->kind = cr->kind;
+		}
+	}
+	return 0;
+}
+
 static int link_prog(struct ld *l, int32_t entry, struct obj_prog *p)
 {
 	const struct ld_func *fn = &l->funcs[entry];
@@ -1714,6 +1746,8 @@ static int link_prog(struct ld *l, int32_t entry, struct obj_prog *p)
 			goto out;
 	}
 	err = link_lines(l, &k);
+	if (!err)
+		err = link_cores(l, &k);
 	if (err)
 		goto out;
 	for (size_t i = 0; i < l->o->map_cnt; i++)
@@ -1866,6 +1900,7 @@ static void prog_fini(struct obj_prog *p)
 		free(p->rels[i].sym);
 	free(p->rels);
 	free(p->lines); /* line strings are borrowed from obj->btf */
+	free(p->cores);
 	free(p->maps);
 }
 

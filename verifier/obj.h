@@ -16,6 +16,8 @@
 #include "../include/bpfverify.h"
 #include "insn.h"
 
+struct btf;
+
 /* Values of enum bpf_map_type in linux/bpf.h */
 enum obj_map_kind {
 	OBJ_MAP_USER, /* from the "maps" or ".maps" section */
@@ -60,6 +62,14 @@ struct obj_line {
 	uint32_t line, col;
 };
 
+/* A CO-RE relocation (.BTF.ext) at an image slot, not applied by the loader */
+struct obj_core {
+	uint32_t pc; /* slot in the linked image */
+	uint32_t type_id; /* local type id in obj->btf */
+	const char *access; /* access string, borrowed from obj->btf */
+	uint32_t kind; /* enum bpf_core_relo_kind */
+};
+
 struct obj_func {
 	char *name;
 	uint32_t start, end; /* slot range [start, end) in the linked image */
@@ -88,6 +98,8 @@ struct obj_prog {
 	size_t rel_cnt;
 	struct obj_line *lines; /* sorted by pc */
 	size_t line_cnt;
+	struct obj_core *cores; /* CO-RE relocations, in image order of functions */
+	size_t core_cnt;
 	int32_t *maps; /* indices of maps referenced */
 	size_t map_cnt;
 	bool is_subprog; /* a .text function listed for disasm/list; not verified alone */
@@ -103,6 +115,7 @@ struct obj {
 	size_t prog_cnt;
 	uint8_t *btf; /* raw .BTF section copy, or NULL */
 	size_t btf_size;
+	const struct btf *kbtf; /* the target kernel's BTF (borrowed, set by the caller), or NULL */
 };
 
 /* Load @path. NULL with a diagnostic in @d on malformed or unreadable input. */

@@ -53,6 +53,7 @@ enum rgn {
 	RGN_FLOW_KEYS,
 	RGN_FUNC, /* code address (callback) */
 	RGN_OPAQUE, /* kernel object we do not model: not dereferenceable */
+	RGN_BTF, /* kernel struct typed by the kernel BTF (PTR_TO_BTF_ID): @map = type id */
 	RGN_CNT,
 };
 
@@ -62,6 +63,7 @@ struct reg {
 	bool maybe_null;
 	bool rdonly;
 	uint8_t frame; /* RGN_STACK: frame index */
+	uint8_t trust; /* RGN_BTF: enum kb_trust */
 	int32_t map; /* RGN_MAP / RGN_MAP_VALUE / RGN_MAP_KEY: map index; RGN_FUNC: target pc */
 	uint32_t id; /* shared by copies: packet variable part, or null-check id */
 	uint32_t ref; /* acquired reference this pointer holds, 0 if none */
