@@ -50,6 +50,11 @@ static void usage(FILE *f)
 	      "      --timeout SEC      per-program time budget\n"
 	      "      --max-memory MB    per-program budget for abstract states (default 2048)\n"
 	      "  -j, --jobs N           verify N programs in parallel (output order is unchanged)\n"
+	      "      --btf FILE         the target kernel's BTF (default " BV_DEFAULT_KERNEL_BTF "\n"
+	      "                         when readable; 'none': no kernel BTF). It types the\n"
+	      "                         context of tp_btf, fentry/fexit, iter and lsm programs and\n"
+	      "                         is the target of CO-RE relocations (else the object's own\n"
+	      "                         BTF)\n"
 	      "\n"
 	      "output:\n"
 	      "  -F, --format FMT       text (default), gcc, json, sarif, github, csv, tsv;\n"
@@ -308,6 +313,7 @@ enum {
 	OPT_COLOR,
 	OPT_PATH_MAP,
 	OPT_FAIL_IF,
+	OPT_BTF,
 };
 
 static const char *const commands[] = { "check",   "list",  "disasm", "rules",
@@ -338,6 +344,7 @@ int main(int argc, char **argv)
 		{ "colour", optional_argument, NULL, OPT_COLOR },
 		{ "path-map", required_argument, NULL, OPT_PATH_MAP },
 		{ "fail-if", required_argument, NULL, OPT_FAIL_IF },
+		{ "btf", required_argument, NULL, OPT_BTF },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -417,6 +424,9 @@ int main(int argc, char **argv)
 		}
 		case OPT_STRICT:
 			c.opt.strict = true;
+			break;
+		case OPT_BTF:
+			c.opt.kernel_btf = strcmp(optarg, "none") == 0 ? "" : optarg;
 			break;
 		case OPT_MAX_INSNS: {
 			char *end;
@@ -557,6 +567,14 @@ int main(int argc, char **argv)
 	if (optind >= argc) {
 		usage(stderr);
 		goto out;
+	}
+	if (c.opt.kernel_btf && *c.opt.kernel_btf) {
+		char why[320];
+
+		if (bv_kernel_btf_check(&c.opt, why, sizeof(why))) {
+			fprintf(stderr, "bpfverify: --btf: %s\n", why);
+			goto out;
+		}
 	}
 	if (!strcmp(cmd, "list"))
 		code = cmd_list(&c, argc - optind, argv + optind);

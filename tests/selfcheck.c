@@ -144,6 +144,7 @@ static int succs(const struct insn *in, size_t n, uint32_t out[2])
 		out[0] = in->target;
 		return 1;
 	case INSN_JCOND:
+	case INSN_MAY_GOTO:
 		out[0] = in->pc + 1;
 		out[1] = in->target;
 		return 2;

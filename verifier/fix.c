@@ -182,10 +182,19 @@ struct fx {
 	bool tg_ok; /* its attach target resolved into @tg */
 	struct kb_target tg;
 	char tg_err[192];
+	bool may_goto; /* the program has may_goto instructions */
 };
 
 static int fail(struct fx *fx, uint32_t pc, enum rule_idx r, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* "1 bytes" -> "1 byte" in a finished message */
+static void singular_bytes(char *m)
+{
+	for (char *p = strstr(m, "1 bytes"); p; p = strstr(p + 1, "1 bytes"))
+		if (p == m || !(p[-1] >= '0' && p[-1] <= '9'))
+			memmove(p + 6, p + 7, strlen(p + 7) + 1);
+}
 static char *state_text_fwd(const struct vstate *s);
 
 static int fail(struct fx *fx, uint32_t pc, enum rule_idx r, const char *fmt, ...)
@@ -233,6 +242,7 @@ static int fail(struct fx *fx, uint32_t pc, enum rule_idx r, const char *fmt, ..
 	}
 	va_start(ap, fmt);
 	vsnprintf(f->msg, sizeof(f->msg), fmt, ap);
+	singular_bytes(f->msg);
 	va_end(ap);
 	fx->nfind++;
 	if (!soft) {
@@ -836,11 +846,16 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 		struct frame *f = &s->fr[b->frame];
 		uint64_t c;
 
-		if (lo < -ST_STACK_SIZE || hi > 0)
+		if ((lo < -ST_STACK_SIZE || hi > 0) && lo == hi - (int64_t)size)
 			return fail(fx, pc, R_STACK_OOB,
 				    "stack %s of %u bytes at fp%+" PRId64
 				    " is outside the frame [fp-512, fp)",
 				    acc_name(acc), size, lo);
+		if (lo < -ST_STACK_SIZE || hi > 0)
+			return fail(fx, pc, R_STACK_OOB,
+				    "stack %s of %u bytes at a variable offset in [fp%+" PRId64
+				    ", fp%+" PRId64 "] may be outside the frame [fp-512, fp)",
+				    acc_name(acc), size, lo, hi - (int64_t)size);
 		{
 			struct tnum t = tnum_add(b->v.tn, tnum_const((uint64_t)(b->off + ioff)));
 
@@ -2992,6 +3007,7 @@ static int succs(const struct insn *in, size_t n, uint32_t out[2])
 		out[k++] = in->target;
 		return k;
 	case INSN_JCOND:
+	case INSN_MAY_GOTO:
 		out[k++] = in->pc + 1;
 		out[k++] = in->target;
 		return k;
@@ -3092,10 +3108,16 @@ static int check_cfg(struct fx *fx)
 					    "jump from %s into another function at %u",
 					    fx->p->funcs[fpc].name, t);
 			}
-			if (in->kind == INSN_JA || in->kind == INSN_JCOND) {
+			if (in->kind == INSN_JA || in->kind == INSN_JCOND ||
+			    in->kind == INSN_MAY_GOTO) {
 				fx->prune[t] = 1;
 				if (t <= pc)
 					fx->loophead[t] = 1;
+			}
+			if (in->kind == INSN_MAY_GOTO) {
+				/* the loop it bounds converges here (is_state_visited) */
+				fx->prune[pc] = 1;
+				fx->may_goto = true;
 			}
 			if (!seen[t]) {
 				seen[t] = 1;
@@ -3442,24 +3464,28 @@ static int visit(struct fx *fx, struct vstate *s, uint32_t pc)
 {
 	struct ckpt *c;
 
+	/* iterations bounded by a helper (callbacks) or by the kernel's may_goto counter */
+	bool bounded = in_callback(s) || fx->in[pc].kind == INSN_MAY_GOTO;
+
 	fx->visits[pc]++;
 	for (c = fx->ck[pc]; c; c = c->next) {
 		if (c->branches == 0) {
 			if (state_leq(fx, s, c->st, pc, false))
 				return 1;
-		} else if (in_callback(s)) {
-			/* callback iterations: a state the ongoing exploration of an earlier
-			 * iteration already covers adds nothing (the helper bounds the count) */
+		} else if (bounded) {
+			/* a state the ongoing exploration of an earlier iteration already
+			 * covers adds nothing: the iteration count is bounded at run time */
 			if (state_leq(fx, s, c->st, pc, false))
 				return 1;
-		} else if (state_leq(fx, s, c->st, pc, true) && state_leq(fx, c->st, s, pc, true)) {
+		} else if (s->may_goto_depth == c->st->may_goto_depth &&
+			   state_leq(fx, s, c->st, pc, true) && state_leq(fx, c->st, s, pc, true)) {
 			return fail(
 				fx, pc, R_LOOP,
 				"infinite loop: the state at instruction %u repeats with no progress",
 				pc);
 		}
 	}
-	if (in_callback(s) && fx->ck_cnt[pc] >= 4) {
+	if (bounded && fx->ck_cnt[pc] >= 4) {
 		/*
 		 * Callback iterations that keep changing (a counter in the callback's context):
 		 * widen against the latest iteration still being explored, so the next one is
@@ -3739,7 +3765,7 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 				for (size_t i = 0; i < fx.n; i++)
 					if (fx.visits[i] > fx.visits[hot])
 						hot = (uint32_t)i;
-				if (fx.visits[hot] > 1000 && !in_callback(s))
+				if (fx.visits[hot] > 1000 && !in_callback(s) && !fx.may_goto)
 					fail(&fx, hot, R_LOOP,
 					     "loop at instruction %u is not proven to terminate: %" PRIu64
 					     " iterations explored within the %" PRIu64
@@ -3790,6 +3816,21 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 			case INSN_JA:
 				pc = in->target;
 				break;
+			case INSN_MAY_GOTO: {
+				/* as the kernel: the jump first, the fall-through (one more
+				 * iteration of the loop it bounds) queued */
+				struct vstate *t = state_copy(&fx, s);
+
+				if (!t) {
+					fail(&fx, pc, R_BUDGET, "out of memory");
+					goto step_failed;
+				}
+				t->may_goto_depth++;
+				if (push_pending(&fx, t, pc + 1))
+					goto step_failed;
+				pc = in->target;
+				break;
+			}
 			case INSN_JCOND: {
 				struct vstate *t = NULL;
 				int r = do_jcond(&fx, s, in, &t);

@@ -8,8 +8,8 @@
  * Jump and local-call targets are resolved to absolute slots and checked.
  *
  * Linux encodings outside the RFC: load-acquire / store-release (atomic imm
- * 0x100 / 0x110, every size) and callx (0x8d) decode; may_goto, gotox and
- * addr_space_cast are rejected as unsupported. Things the ISA defines but
+ * 0x100 / 0x110, every size), callx (0x8d) and may_goto (0xe5) decode; gotox
+ * and addr_space_cast are rejected as unsupported. Things the ISA defines but
  * Linux rejects (a constant shift >= the operand width, a division by the
  * constant 0, writes to r10, callx) decode fine: the verifier decides.
  *
@@ -368,13 +368,15 @@ static int dec_jmp(const struct dec *d, const struct raw_insn *r, struct insn *o
 		    need_zero(d, pc, "imm", r->imm, "exit"))
 			return -1;
 		return 0;
-	case 0xe:
-		if (is64 && !x)
-			return fail(
-				d, pc,
-				"unknown opcode 0x%02x (may_goto, a linux extension, is not supported)",
-				r->code);
-		return unknown(d, pc, r->code);
+	case 0xe: /* JCOND: may_goto is the only condition (src 0) */
+		if (!is64 || x)
+			return unknown(d, pc, r->code);
+		o->kind = INSN_MAY_GOTO;
+		if (need_zero(d, pc, "src", r->src, "may_goto") ||
+		    need_zero(d, pc, "dst", r->dst, "may_goto") ||
+		    need_zero(d, pc, "imm", r->imm, "may_goto"))
+			return -1;
+		return resolve(d, pc, r->off, "jump", &o->target);
 	case 0xf:
 		return unknown(d, pc, r->code);
 	default:
@@ -764,6 +766,8 @@ int insn_snprint(char *buf, size_t size, const struct insn *in)
 					jmp_sym[in->jmp], d, in->src, in->off);
 		return snprintf(buf, size, "if %c%u %s %" PRId32 " goto %+d", d, in->dst,
 				jmp_sym[in->jmp], in->imm, in->off);
+	case INSN_MAY_GOTO:
+		return snprintf(buf, size, "may_goto %+d", in->off);
 	case INSN_CALL:
 		return snprintf(buf, size, "call %" PRId32, in->imm);
 	case INSN_CALLX:

@@ -37,6 +37,7 @@ enum insn_kind {
 	INSN_ATOMIC, /* STX | ATOMIC */
 	INSN_LD_ABS, /* legacy packet load */
 	INSN_LD_IND,
+	INSN_MAY_GOTO, /* Linux extension: JMP | JCOND (0xe5) src 0: goto target or fall through */
 	INSN_KIND_CNT,
 };
 

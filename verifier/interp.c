@@ -1704,6 +1704,10 @@ static enum interp_status step(struct interp *m, bool *ended)
 	case INSN_JA:
 		m->pc = in->target;
 		return INTERP_EXIT;
+	case INSN_MAY_GOTO:
+		/* the kernel's loop counter: fall through BPF_MAX_LOOPS times, then jump */
+		m->pc = ++m->may_goto_cnt > INTERP_MAY_GOTO_MAX ? in->target : m->pc + 1;
+		return INTERP_EXIT;
 	case INSN_JCOND:
 		if (!rd(m, in->dst, &a))
 			return INTERP_FAULT;

@@ -102,6 +102,8 @@ struct interp_hook {
 
 struct interp_map_entry;
 
+#define INTERP_MAY_GOTO_MAX (8u * 1024 * 1024) /* BPF_MAX_LOOPS */
+
 struct interp {
 	const struct obj *o; /* may be NULL: no maps */
 	const struct obj_prog *p;
@@ -121,6 +123,7 @@ struct interp {
 	struct interp_map_entry *ents; /* lookup results created so far */
 	size_t ent_cnt, ent_cap;
 	uint64_t steps, max_steps;
+	uint64_t may_goto_cnt; /* may_goto instructions executed (the kernel's per-call counter) */
 	uint64_t ret; /* r0 at exit */
 	uint64_t cb_ret; /* r0 of the callback that just returned */
 	bool cb_done;

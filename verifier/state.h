@@ -104,6 +104,7 @@ struct vstate {
 	uint32_t nrefs;
 	uint32_t lock_held; /* map index + 1 of the held bpf_spin_lock, 0 if none */
 	uint32_t lock_id;
+	uint32_t may_goto_depth; /* may_goto fall-throughs on this path (not compared) */
 	uint32_t full; /* allocated with room for every frame */
 	uint32_t hist[8]; /* ring of the last instructions interpreted on this path */
 	uint32_t hist_n;
