@@ -2203,6 +2203,29 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 				rel_ref = r->ref;
 			}
 			break;
+		case HLP_ARG_SK_ASSIGN:
+			if (fx->p->type == BV_PROG_SK_LOOKUP) {
+				/* sk_lookup_assign_proto: ARG_PTR_TO_SOCKET_OR_NULL */
+				if (reg_is_const(r, &c) && c == 0)
+					break;
+				if (r->type != REG_PTR || r->rgn != RGN_SOCK)
+					return fail(fx, pc, R_HELPER_ARGS,
+						    "%s: r%d must be a socket pointer or NULL",
+						    h->name, regno);
+				break;
+			}
+			/* bpf_sk_assign_proto: ARG_PTR_TO_BTF_ID_SOCK_COMMON */
+			if (r->type == REG_PTR && r->rgn == RGN_BTF && !r->maybe_null && fx->kb &&
+			    r->trust != KB_UNTRUSTED && r->trust != KB_NODEREF && !r->off &&
+			    kb_is_a(fx->kb, (uint32_t)r->map, "sock_common"))
+				break;
+			if (r->type != REG_PTR || r->maybe_null ||
+			    (r->rgn != RGN_SOCK && r->rgn != RGN_SOCK_COMMON && r->rgn != RGN_TCP_SOCK))
+				return fail(fx, pc,
+					    r->type == REG_PTR && r->maybe_null ? R_NULL
+										: R_HELPER_ARGS,
+					    "%s: r%d must be a non-NULL socket pointer", h->name, regno);
+			break;
 		case HLP_ARG_RINGBUF_MEM_RELEASE:
 			if (r->type != REG_PTR || r->rgn != RGN_MEM || r->maybe_null || !r->ref ||
 			    r->off || !sval_is_const(r->v, NULL))
@@ -2341,6 +2364,15 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 					    "map-in-map %s has no inner map definition", m->name);
 			f->regs[0] = reg_ptr(RGN_MAP, 0);
 			f->regs[0].map = m->inner;
+		} else if (id == 1 && (m->type == 15 || m->type == 18)) {
+			/* sockmap / sockhash lookup: a referenced socket or NULL
+			 * (check_helper_call, is_acquire_function) */
+			uint32_t ref = 0;
+
+			f->regs[0] = reg_ptr(RGN_SOCK, 0);
+			if (acquire_ref(fx, s, pc, &ref))
+				return -1;
+			f->regs[0].ref = ref;
 		} else {
 			f->regs[0] = reg_ptr(RGN_MAP_VALUE, 0);
 			f->regs[0].map = map;

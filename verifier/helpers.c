@@ -271,8 +271,8 @@ enum hlp_id {
 /*
  * Indexed by helper id; keep in the order of __BPF_FUNC_MAPPER. Notes:
  * - get_local_storage returns a non-NULL map value (no enum hlp_ret): unmodelled.
- * - sk_assign arg 2 differs between TC (BTF sock_common) and SK_LOOKUP
- *   (PTR_TO_SOCKET_OR_NULL): unmodelled.
+ * - sk_assign arg 2 differs between TC (ARG_PTR_TO_BTF_ID_SOCK_COMMON) and
+ *   SK_LOOKUP (ARG_PTR_TO_SOCKET_OR_NULL): HLP_ARG_SK_ASSIGN, resolved by the engine.
  * - check_mtu arg 3 is a 4-byte int pointer, tcp_raw_* arg 1 (and 2) fixed-size
  *   header pointers, per/this_cpu_ptr and kptr_xchg BTF-typed: unmodelled.
  * - dynptr_from_mem and ringbuf_reserve_dynptr initialise a dynptr (arg 4):
@@ -462,7 +462,7 @@ static const struct hlp_proto hlp_table[HLP_MAX_ID + 1] = {
 	HLP(122, get_netns_cookie, INTEGER, HLP_ARGS(CTX_OR_NULL, NONE, NONE, NONE, NONE), 0),
 	HLP(123, get_current_ancestor_cgroup_id, INTEGER,
 	    HLP_ARGS(ANYTHING, NONE, NONE, NONE, NONE), 0),
-	HLP(124, sk_assign, INTEGER, HLP_ARGS(CTX, UNMODELLED, ANYTHING, NONE, NONE), 0),
+	HLP(124, sk_assign, INTEGER, HLP_ARGS(CTX, SK_ASSIGN, ANYTHING, NONE, NONE), 0),
 	HLP(125, ktime_get_boot_ns, INTEGER, HLP_ARGS(NONE, NONE, NONE, NONE, NONE), 0),
 	HLP(126, seq_printf, INTEGER, HLP_ARGS(BTF_ID, MEM_RDONLY, SIZE, MEM_OR_NULL, SIZE_OR_ZERO),
 	    HLP_GPL_ONLY),

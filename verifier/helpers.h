@@ -43,6 +43,7 @@ enum hlp_arg {
 	HLP_ARG_DYNPTR, /* dynptr on stack */
 	HLP_ARG_UNMODELLED, /* kind not modelled: calling makes the program inconclusive */
 	HLP_ARG_MAP_VALUE_OR_NULL, /* NULL, or value_size readable bytes (sk_storage_get init) */
+	HLP_ARG_SK_ASSIGN, /* sk_assign's socket: SK_LOOKUP: socket or NULL; TC: any socket kind */
 };
 
 enum hlp_ret {
