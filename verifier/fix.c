@@ -379,6 +379,7 @@ static const char *const rgn_names[RGN_CNT] = {
 	[RGN_FUNC] = "func",
 	[RGN_OPAQUE] = "kernel_ptr",
 	[RGN_BTF] = "ptr_to_btf_id",
+	[RGN_TP_BUF] = "tp_buffer",
 };
 
 static struct reg reg_scalar(struct sval v)
@@ -961,6 +962,12 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 				return fail(fx, pc, R_PTR_LEAK, "pointer stored into the context");
 			return 0;
 		}
+		if (fx->p->type == BV_PROG_RAW_TRACEPOINT_WRITABLE &&
+		    ioff + (int64_t)b->v.tn.value == 0) {
+			/* raw_tp_writable_prog_is_valid_access: PTR_TO_TP_BUFFER */
+			*out = reg_ptr(RGN_TP_BUF, 0);
+			return 0;
+		}
 		switch (ca.val) {
 		case CTX_VAL_SCALAR:
 			*out = reg_scalar(sval_urange(ca.umin, ca.umax));
@@ -1088,6 +1095,24 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 	}
 	case RGN_BTF:
 		return btf_load(fx, pc, regno, b, ioff, size, acc, out);
+	case RGN_TP_BUF:
+		/* check_tp_buffer_access: any constant non-negative offset; the
+		 * tracepoint's writable size is checked when the program is attached */
+		if (b->off + ioff < 0)
+			return fail(fx, pc, R_MEM_OTHER,
+				    "invalid tracepoint buffer %s at offset %" PRId64 " through r%d",
+				    acc_name(acc), b->off + ioff, regno);
+		if (!sval_is_const(b->v, NULL) || b->v.tn.value)
+			return fail(fx, pc, R_MEM_OTHER,
+				    "tracepoint buffer access through r%d at a variable offset", regno);
+		if (acc == ACC_ATOMIC)
+			return fail(fx, pc, R_ATOMIC, "atomic operation on a tracepoint buffer");
+		if (acc == ACC_READ) {
+			*out = reg_scalar(sval_trunc(sval_top(), size));
+			if (sx && size < 8)
+				out->v = sval_sext(out->v, size);
+		}
+		return 0;
 	case RGN_FLOW_KEYS:
 		if (lo < 0 || hi > 56)
 			return fail(fx, pc, R_MEM_OTHER,
@@ -1203,6 +1228,7 @@ static int ptr_scalar_arith(struct fx *fx, uint32_t pc, struct reg *dst, const s
 	case RGN_MEM:
 	case RGN_OPAQUE:
 	case RGN_BTF:
+	case RGN_TP_BUF:
 	case RGN_FLOW_KEYS:
 	case RGN_MAP:
 		break;

@@ -54,6 +54,7 @@ enum rgn {
 	RGN_FUNC, /* code address (callback) */
 	RGN_OPAQUE, /* kernel object we do not model: not dereferenceable */
 	RGN_BTF, /* kernel struct typed by the kernel BTF (PTR_TO_BTF_ID): @map = type id */
+	RGN_TP_BUF, /* writable tracepoint buffer (raw_tracepoint.w args[0]) */
 	RGN_CNT,
 };
 
