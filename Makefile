@@ -130,5 +130,5 @@ format-check:
 	clang-format --dry-run -Werror $(FMT_FILES)
 
 clean:
-	rm -rf $(B) bpfverify testdata/*.o examples/*.o
+	rm -rf $(B) bpfverify testdata/*.o testdata/core/*.o testdata/kbtf/*.o examples/*.o
 	find testdata/bad -name '*.o' ! -name 'fuzz-*' -delete

@@ -12,6 +12,8 @@
 #include "../include/bpfverify.h"
 #include "diag.h"
 #include "fix.h"
+#include "btf.h"
+#include "core.h"
 #include "insn.h"
 #include "kbtf.h"
 #include "obj.h"
@@ -327,6 +329,10 @@ int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, st
 	struct insn_err err;
 	struct fix_result fr;
 	struct timespec t0, t1;
+	const struct btf *kb = NULL;
+	struct raw_insn *image = NULL;
+	struct core_poison *poison = NULL;
+	size_t npoison = 0;
 
 	memset(res, 0, sizeof(*res));
 	res->verdict = BV_ERROR;
@@ -335,22 +341,67 @@ int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, st
 	p = &o->progs[idx];
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (p->type == BV_PROG_TRACING || p->type == BV_PROG_LSM || p->core_cnt) {
-		const struct btf *kb = kernel_btf(opt);
-
+		kb = kernel_btf(opt);
 		pthread_mutex_lock(&kb_lock);
 		o->kbtf = kb;
 		pthread_mutex_unlock(&kb_lock);
 	}
+	if (p->core_cnt) {
+		/* CO-RE: relocate a copy of the image against the kernel BTF, or the
+		 * object's own BTF without one (as libbpf does before loading) */
+		struct btf local;
+		char why[256];
+		int rc;
+
+		image = malloc(p->insn_cnt * sizeof(*image));
+		if (!image)
+			return BV_ENOMEM;
+		memcpy(image, p->insns, p->insn_cnt * sizeof(*image));
+		if (!o->btf || btf_parse(&local, o->btf, o->btf_size, false, why, sizeof(why))) {
+			struct diag_loc loc = {
+				.file = o->path, .section = p->section, .func = p->name, .pc = -1
+			};
+
+			free(image);
+			return diag_error(d, &loc, BV_EFORMAT,
+					  "CO-RE relocations without usable BTF: %s",
+					  o->btf ? why : "no .BTF section");
+		}
+		rc = core_apply(&local, kb ? kb : &local, p->cores, p->core_cnt, image, p->insn_cnt,
+				&poison, &npoison, why, sizeof(why));
+		btf_fini(&local);
+		if (rc) {
+			struct diag_loc loc = {
+				.file = o->path, .section = p->section, .func = p->name, .pc = -1
+			};
+
+			free(image);
+			return diag_error(
+				d, &loc, BV_EFORMAT,
+				"CO-RE relocation against %s failed (libbpf would not load "
+				"the program): %s",
+				kb ? bv_kernel_btf_path(opt) : "the object's own BTF", why);
+		}
+		p->poison = poison;
+		p->poison_cnt = npoison;
+	}
 	insns = calloc(p->insn_cnt + 1, sizeof(*insns));
-	if (!insns)
+	if (!insns) {
+		free(image);
+		free(poison);
+		p->poison = NULL;
 		return BV_ENOMEM;
-	if (insn_decode_all(p->insns, p->insn_cnt, insns, &err)) {
+	}
+	if (insn_decode_all(image ? image : p->insns, p->insn_cnt, insns, &err)) {
 		struct diag_loc loc = { .file = o->path,
 					.section = p->section,
 					.func = p->name,
 					.pc = (int64_t)err.pc };
 
 		free(insns);
+		free(image);
+		free(poison);
+		p->poison = NULL;
 		return diag_error(d, &loc, BV_EFORMAT, "%s", err.msg);
 	}
 	if (p->type == BV_PROG_UNSPEC) {
@@ -365,10 +416,17 @@ int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, st
 				strdup("unknown program type for section name; use --type");
 		}
 		free(insns);
+		free(image);
+		free(poison);
+		p->poison = NULL;
 		return 0;
 	}
 	fix_run(o, p, insns, opt, &fr);
 	free(insns);
+	free(image);
+	free(poison);
+	p->poison = NULL;
+	p->poison_cnt = 0;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	res->verdict = fr.verdict;
 	res->insns_processed = fr.processed;

@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "btf.h"
+#include "core.h"
 #include "ctx.h"
 #include "fix.h"
 #include "helpers.h"
@@ -1100,11 +1101,13 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 		 * tracepoint's writable size is checked when the program is attached */
 		if (b->off + ioff < 0)
 			return fail(fx, pc, R_MEM_OTHER,
-				    "invalid tracepoint buffer %s at offset %" PRId64 " through r%d",
+				    "invalid tracepoint buffer %s at offset %" PRId64
+				    " through r%d",
 				    acc_name(acc), b->off + ioff, regno);
 		if (!sval_is_const(b->v, NULL) || b->v.tn.value)
 			return fail(fx, pc, R_MEM_OTHER,
-				    "tracepoint buffer access through r%d at a variable offset", regno);
+				    "tracepoint buffer access through r%d at a variable offset",
+				    regno);
 		if (acc == ACC_ATOMIC)
 			return fail(fx, pc, R_ATOMIC, "atomic operation on a tracepoint buffer");
 		if (acc == ACC_READ) {
@@ -2068,6 +2071,19 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 	uint32_t rel_ref = 0;
 	bool have_alloc = false;
 
+	if (id == CORE_POISON_IMM && in->src == INSN_CALL_HELPER) {
+		/* libbpf replaces an instruction whose CO-RE relocation found no target by
+		 * this call; the kernel rejects it when it is reachable */
+		for (size_t i = 0; i < fx->p->poison_cnt; i++)
+			if (fx->p->poison[i].pc == pc)
+				return fail(
+					fx, pc, R_HELPER_UNAVAIL,
+					"CO-RE relocation failed and the instruction is reachable: "
+					"%s",
+					fx->p->poison[i].why);
+		return fail(fx, pc, R_HELPER_UNAVAIL,
+			    "call of libbpf's CO-RE poison helper id %#x: a relocation failed", id);
+	}
 	if (!h)
 		return fail(fx, pc, R_UNSUPPORTED, "call to unknown helper %u", id);
 	if (fx->unpriv && needs_perfmon(id))
@@ -2246,11 +2262,13 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 			    kb_is_a(fx->kb, (uint32_t)r->map, "sock_common"))
 				break;
 			if (r->type != REG_PTR || r->maybe_null ||
-			    (r->rgn != RGN_SOCK && r->rgn != RGN_SOCK_COMMON && r->rgn != RGN_TCP_SOCK))
+			    (r->rgn != RGN_SOCK && r->rgn != RGN_SOCK_COMMON &&
+			     r->rgn != RGN_TCP_SOCK))
 				return fail(fx, pc,
 					    r->type == REG_PTR && r->maybe_null ? R_NULL
 										: R_HELPER_ARGS,
-					    "%s: r%d must be a non-NULL socket pointer", h->name, regno);
+					    "%s: r%d must be a non-NULL socket pointer", h->name,
+					    regno);
 			break;
 		case HLP_ARG_RINGBUF_MEM_RELEASE:
 			if (r->type != REG_PTR || r->rgn != RGN_MEM || r->maybe_null || !r->ref ||

@@ -17,6 +17,7 @@
 #include "insn.h"
 
 struct btf;
+struct core_poison;
 
 /* Values of enum bpf_map_type in linux/bpf.h */
 enum obj_map_kind {
@@ -100,6 +101,9 @@ struct obj_prog {
 	size_t line_cnt;
 	struct obj_core *cores; /* CO-RE relocations, in image order of functions */
 	size_t core_cnt;
+	/* set by the caller for one verification: instructions CO-RE poisoned, and why */
+	const struct core_poison *poison;
+	size_t poison_cnt;
 	int32_t *maps; /* indices of maps referenced */
 	size_t map_cnt;
 	bool is_subprog; /* a .text function listed for disasm/list; not verified alone */
