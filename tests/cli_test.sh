@@ -389,6 +389,34 @@ else
 	skipped "no clang or no examples/: walkthrough"
 fi
 
+# ---- kernel BTF (--btf) ---------------------------------------------------------------------
+TPB=$T/tpbtf_sched_switch_ok.o
+CORE=$T/tpbtf_exec_ppid_ok.o # reads task->real_parent->tgid through CO-RE
+expect 2 "--btf with a missing file is a usage error" "$BV" check --btf "$tmp/no-such-btf" $TPB
+check "--btf: the message names the file" has "no-such-btf" "$tmp/err"
+expect 2 "--btf with a non-BTF file is a usage error" "$BV" check --btf $ACC $TPB
+check "--btf: not a BTF file" has "not a BTF file" "$tmp/err"
+expect 4 "--btf none: a tp_btf context is inconclusive" "$BV" check --btf none $TPB
+check "--btf none: the finding says why" has "typed by the kernel's BTF" "$tmp/out"
+expect 0 "--btf none: programs without kernel types are unaffected" "$BV" check --btf none $ACC
+if [ -r /sys/kernel/btf/vmlinux ]; then
+	expect 0 "tp_btf accepted with the default kernel BTF" "$BV" check $TPB
+	expect 0 "tp_btf accepted with --btf /sys/kernel/btf/vmlinux" "$BV" check \
+		--btf /sys/kernel/btf/vmlinux $TPB
+	expect 0 "CO-RE relocated against the kernel BTF" "$BV" check $CORE
+	# against its own BTF the local struct layout puts real_parent elsewhere: the walk
+	# through the kernel's task_struct is not possible without the kernel BTF at all
+	expect 4 "CO-RE without kernel BTF: the BTF-typed context is inconclusive" "$BV" check \
+		--btf none $CORE
+	cp /sys/kernel/btf/vmlinux "$tmp/vmlinux.btf"
+	head -c 1000 "$tmp/vmlinux.btf" >"$tmp/trunc.btf"
+	expect 2 "--btf with a truncated BTF file is a usage error" "$BV" check --btf "$tmp/trunc.btf" $TPB
+	expect 0 "--btf with a copied kernel BTF" "$BV" check --btf "$tmp/vmlinux.btf" $TPB $CORE
+	expect 0 "-j 2 shares one kernel BTF" "$BV" check -j 2 $TPB $CORE $T/iter_task_pid_ok.o
+else
+	skipped "no /sys/kernel/btf/vmlinux: kernel BTF checks"
+fi
+
 total=$((pass + fail))
 echo "cli: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ] && [ "$total" -gt 0 ]

@@ -386,6 +386,8 @@ static const char *const rgn_names[RGN_CNT] = {
 	[RGN_FLOW_KEYS] = "flow_keys",
 	[RGN_FUNC] = "func",
 	[RGN_OPAQUE] = "kernel_ptr",
+	[RGN_BTF] = "ptr_to_btf_id",
+	[RGN_TP_BUF] = "tp_buffer",
 };
 
 /* Is concrete value @v a pointer of kind @k with an offset the summary allows? */
@@ -401,7 +403,10 @@ static bool ptr_covers(const struct interp *m, const struct sc_ptr *k, uint64_t 
 	case RGN_OPAQUE:
 	case RGN_FUNC:
 	case RGN_MAP_KEY:
+	case RGN_BTF:
 		return true; /* not modelled concretely */
+	case RGN_TP_BUF:
+		return r && !r->dead && r->kind == IR_MEM && sval_contains(k->off, off);
 	case RGN_MEM: {
 		/* sized memory: a ring buffer reservation, or a global function's memory
 		 * argument, which may be any region; its size bytes must be accessible */

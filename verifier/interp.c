@@ -481,6 +481,8 @@ static uint64_t map_lookup(struct interp *m, int32_t mi, const uint8_t *kb)
 
 /* ---- context ------------------------------------------------------------------------------ */
 
+#define TP_BUF_SIZE 4096 /* raw_tracepoint.w buffer of the concrete runs */
+
 static uint64_t ctx_ptr(struct interp *m, enum ctx_val v)
 {
 	switch (v) {
@@ -499,6 +501,12 @@ static uint64_t ctx_ptr(struct interp *m, enum ctx_val v)
 							  : IR_SOCK;
 		int64_t r;
 
+		if (v == CTX_VAL_CTX_PTR && m->p && m->p->type == BV_PROG_RAW_TRACEPOINT_WRITABLE) {
+			/* the writable tracepoint buffer; its real size is the tracepoint's,
+			 * checked at attach time */
+			r = rg_add(m, IR_MEM, TP_BUF_SIZE, true);
+			return r < 0 ? 0 : m->rg[r].base;
+		}
 		if (v == CTX_VAL_SOCK_OR_NULL && !m->sock)
 			return 0;
 		if (k == IR_SOCK && m->sock)
