@@ -30,6 +30,7 @@
 #include "fix.h"
 #include "helpers.h"
 #include "kbtf.h"
+#include "kfuncs.h"
 #include "state.h"
 
 #define FIX_DEFAULT_BUDGET 1000000u
@@ -71,6 +72,7 @@ enum rule_idx {
 	R_HELPER_ARGS,
 	R_REF_LEAK,
 	R_KFUNC,
+	R_KFUNC_USE, /* a modelled kfunc used wrongly: a rejection */
 	R_CALL,
 	R_TAIL_CALL,
 	R_DIV_ZERO,
@@ -108,6 +110,7 @@ static const struct rule rules[] = {
 	[R_HELPER_ARGS] = { "P6.2", "helper-args" },
 	[R_REF_LEAK] = { "P6.4", "ref-leak" },
 	[R_KFUNC] = { "P6.5", "kfunc" },
+	[R_KFUNC_USE] = { "P6.5", "kfunc" },
 	[R_CALL] = { "P6.6", "bpf-call" },
 	[R_TAIL_CALL] = { "P6.8", "tail-call" },
 	[R_DIV_ZERO] = { "P7.1", "div-zero" },
@@ -183,7 +186,9 @@ struct fx {
 	bool tg_ok; /* its attach target resolved into @tg */
 	struct kb_target tg;
 	char tg_err[192];
-	bool may_goto; /* the program has may_goto instructions */
+	bool may_goto; /* the program has loops bounded at run time (may_goto, iterators) */
+	bool sleepable; /* loaded sleepable (".s" section, syscall) */
+	const struct kf_proto **kf; /* per pc: the modelled kfunc called there, or NULL */
 };
 
 static int fail(struct fx *fx, uint32_t pc, enum rule_idx r, const char *fmt, ...)
@@ -381,6 +386,7 @@ static const char *const rgn_names[RGN_CNT] = {
 	[RGN_OPAQUE] = "kernel_ptr",
 	[RGN_BTF] = "ptr_to_btf_id",
 	[RGN_TP_BUF] = "tp_buffer",
+	[RGN_ITER] = "iter",
 };
 
 static struct reg reg_scalar(struct sval v)
@@ -569,6 +575,19 @@ static void note_depth(struct fx *fx, const struct frame *f, int64_t lo)
 
 	if (fi < fx->p->func_cnt && fx->func_depth[fi] < d)
 		fx->func_depth[fi] = d;
+}
+
+/* Does [lo, hi) of @f overlap a slot holding an iterator? */
+static bool stack_has_iter(const struct frame *f, int64_t lo, int64_t hi)
+{
+	for (int64_t o = lo; o < hi; o++) {
+		uint32_t si = (uint32_t)((-o - 1) / 8);
+
+		if (si < f->nslots && f->slots[si].spill_size &&
+		    f->slots[si].spill.type == REG_PTR && f->slots[si].spill.rgn == RGN_ITER)
+			return true;
+	}
+	return false;
 }
 
 /* Forget spills that overlap [lo, hi) in @f (byte kinds stay) */
@@ -852,6 +871,12 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 			return fail(fx, pc, R_STACK_OOB,
 				    "stack %s of %u bytes at fp%+" PRId64
 				    " is outside the frame [fp-512, fp)",
+				    acc_name(acc), size, lo);
+		if (lo >= -ST_STACK_SIZE && hi <= 0 && stack_has_iter(f, lo, hi))
+			return fail(fx, pc, R_STACK_UNINIT,
+				    "stack %s of %u bytes at fp%+" PRId64
+				    " touches an iterator's slot: iterators are used only through "
+				    "their kfuncs",
 				    acc_name(acc), size, lo);
 		if (lo < -ST_STACK_SIZE || hi > 0)
 			return fail(fx, pc, R_STACK_OOB,
@@ -1799,6 +1824,9 @@ static int helper_mem(struct fx *fx, struct vstate *s, uint32_t pc, int regno, u
 		if (grow_stack(fx, f, (uint32_t)((-lo + 7) / 8)))
 			return fail(fx, pc, R_BUDGET, "out of memory");
 		note_depth(fx, f, lo);
+		if (stack_has_iter(f, lo, hi))
+			return fail(fx, pc, R_STACK_UNINIT,
+				    "%s: r%d points to an iterator's stack slot", hname, regno);
 		if (write && raw && cst && umin == umax) {
 			stack_unspill(f, lo, hi);
 			for (int64_t o = lo; o < hi; o++)
@@ -2061,6 +2089,58 @@ static bool needs_perfmon(uint32_t id)
 	return false;
 }
 
+/*
+ * verifier.c:get_constant_map_key: the key @k points to is a known constant when
+ * its bytes are all zero-written, or when its slot holds a spilled constant scalar of
+ * exactly the key's size.
+ */
+static bool const_map_key(const struct vstate *s, const struct reg *k, uint32_t key_size,
+			  uint64_t *val)
+{
+	const struct frame *f;
+	const struct slot *sl;
+	int64_t off;
+	uint64_t c;
+	bool zero = true;
+
+	if (k->type != REG_PTR || k->rgn != RGN_STACK || !sval_is_const(k->v, &c) || !key_size ||
+	    key_size > 8)
+		return false;
+	off = k->off + (int64_t)c;
+	if (off < -ST_STACK_SIZE || off + (int64_t)key_size > 0)
+		return false;
+	f = &s->fr[k->frame];
+	for (int64_t o = off; o < off + (int64_t)key_size; o++) {
+		uint32_t si = (uint32_t)((-o - 1) / 8);
+
+		if (si >= f->nslots || f->slots[si].kind[7 - ((-o - 1) % 8)] != SK_ZERO)
+			zero = false;
+	}
+	if (zero) {
+		*val = 0;
+		return true;
+	}
+	if (off % 8)
+		return false;
+	sl = &f->slots[(-off - 1) / 8];
+	if ((uint32_t)((-off - 1) / 8) >= f->nslots || sl->spill_size != key_size ||
+	    sl->spill.type != REG_SCALAR || !sval_is_const(sl->spill.v, &c))
+		return false;
+	*val = key_size < 8 ? c & ((1ull << (8 * key_size)) - 1) : c;
+	return true;
+}
+
+/* Is map @map the inner-map template of a map of maps (or marked BPF_F_INNER_MAP)? */
+static bool is_inner_template(const struct obj *o, int map)
+{
+	if (o->maps[map].flags & 0x1000)
+		return true;
+	for (size_t i = 0; i < o->map_cnt; i++)
+		if (o->maps[i].inner == map)
+			return true;
+	return false;
+}
+
 static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 {
 	uint32_t pc = in->pc, id = (uint32_t)in->imm;
@@ -2070,6 +2150,7 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 	uint64_t alloc = 0;
 	uint32_t rel_ref = 0;
 	bool have_alloc = false;
+	const struct reg key_reg = f->regs[2]; /* map_lookup_elem's key, before the call */
 
 	if (id == CORE_POISON_IMM && in->src == INSN_CALL_HELPER) {
 		/* libbpf replaces an instruction whose CO-RE relocation found no target by
@@ -2104,6 +2185,15 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 		return fail(fx, pc, R_HELPER_UNAVAIL,
 			    "helper %s is GPL-only and the license is \"%s\"", h->name,
 			    fx->o->license ? fx->o->license : "(none)");
+	if ((h->flags & HLP_SLEEPABLE) && !fx->sleepable)
+		return fail(
+			fx, pc, R_HELPER_UNAVAIL,
+			"helper %s may sleep: only sleepable programs (\".s\" sections) may call it",
+			h->name);
+	if ((h->flags & HLP_SLEEPABLE) && s->rcu_depth)
+		return fail(fx, pc, R_HELPER_UNAVAIL,
+			    "sleepable helper %s called inside a bpf_rcu_read_lock() region",
+			    h->name);
 	if (s->lock_held && strcmp(h->name, "bpf_spin_unlock") != 0)
 		return fail(fx, pc, R_LOCK, "call to %s while holding a bpf_spin_lock", h->name);
 	if (h->ret == HLP_RET_UNMODELLED)
@@ -2418,8 +2508,16 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 				return -1;
 			f->regs[0].ref = ref;
 		} else {
+			uint64_t key;
+
 			f->regs[0] = reg_ptr(RGN_MAP_VALUE, 0);
 			f->regs[0].map = map;
+			/* can_elide_value_nullness: an array lookup with a constant in-range
+			 * key cannot fail */
+			if (id == 1 && (m->type == 2 || m->type == 6) &&
+			    !is_inner_template(fx->o, map) &&
+			    const_map_key(s, &key_reg, m->key_size, &key) && key < m->max_entries)
+				break;
 		}
 		f->regs[0].maybe_null = true;
 		f->regs[0].id = ++fx->next_id;
@@ -2482,6 +2580,225 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 	}
 	if (h->flags & HLP_PKT_CHANGES)
 		invalidate_pkt(fx, s);
+	return 0;
+}
+
+/* ---- kfuncs ------------------------------------------------------------------------------- */
+
+/* The stack slot an iterator argument @r points to, or NULL with a finding */
+static struct slot *iter_slot(struct fx *fx, struct vstate *s, uint32_t pc, const struct reg *r,
+			      int regno, const char *kname)
+{
+	struct frame *f;
+	uint64_t c;
+	int64_t off;
+
+	if (r->type != REG_PTR || r->rgn != RGN_STACK || !sval_is_const(r->v, &c)) {
+		fail(fx, pc, R_KFUNC_USE,
+		     "%s: r%d must point to an iterator on the stack at a fixed offset", kname,
+		     regno);
+		return NULL;
+	}
+	off = r->off + (int64_t)c;
+	if (off % 8 || off < -ST_STACK_SIZE || off > -8) {
+		fail(fx, pc, R_KFUNC_USE,
+		     "%s: the iterator at fp%+" PRId64 " must be an aligned 8-byte stack slot",
+		     kname, off);
+		return NULL;
+	}
+	f = &s->fr[r->frame];
+	if (grow_stack(fx, f, (uint32_t)(-off / 8))) {
+		fail(fx, pc, R_BUDGET, "out of memory");
+		return NULL;
+	}
+	note_depth(fx, f, off);
+	return &f->slots[(-off - 1) / 8];
+}
+
+static bool slot_is_iter(const struct slot *sl)
+{
+	return sl->spill_size == 8 && sl->spill.type == REG_PTR && sl->spill.rgn == RGN_ITER;
+}
+
+/*
+ * A call of a modelled kfunc (kernel/bpf/verifier.c check_kfunc_call). Iterators
+ * (process_iter_arg, process_iter_next_call): _new turns an 8-byte stack slot
+ * into an active iterator holding a reference, _next forks into "drained, NULL"
+ * (queued as @fork) and "active, pointer to the current value", _destroy
+ * releases it. The next call is a prune point where iterations converge.
+ */
+static int do_kfunc(struct fx *fx, struct vstate *s, const struct insn *in,
+		    const struct kf_proto *k, struct vstate **fork)
+{
+	uint32_t pc = in->pc;
+	struct frame *f = cur(s);
+	struct slot *it = NULL;
+	uint32_t rel_ref = 0, it_fi = 0, it_si = 0;
+
+	*fork = NULL;
+	if (!kf_allowed(k, fx->p->type))
+		return fail(fx, pc, R_KFUNC, "kfunc %s is not modelled for %s programs", k->name,
+			    bv_prog_type_name(fx->p->type));
+	if (s->lock_held)
+		return fail(fx, pc, R_LOCK, "kfunc %s called while holding a bpf_spin_lock",
+			    k->name);
+	if (k->flags & KF_RCU_LOCK) {
+		if (s->rcu_depth)
+			return fail(fx, pc, R_KFUNC_USE, "nested rcu read lock (%s)", k->name);
+		s->rcu_depth = 1;
+	} else if (k->flags & KF_RCU_UNLOCK) {
+		if (!s->rcu_depth)
+			return fail(fx, pc, R_KFUNC_USE,
+				    "unmatched rcu read unlock (%s without bpf_rcu_read_lock)",
+				    k->name);
+		s->rcu_depth = 0;
+		/* pointers trusted only inside the section become untrusted */
+		for_each_reg(s, r, {
+			if (r->type == REG_PTR && r->rgn == RGN_BTF && r->trust == KB_RCU)
+				r->trust = KB_UNTRUSTED;
+		});
+	}
+	for (int i = 0; i < 5; i++) {
+		int regno = i + 1;
+		const struct reg *r = &f->regs[regno];
+
+		if (k->arg[i] == KF_ARG_NONE)
+			break;
+		if (r->type == REG_UNINIT)
+			return fail(fx, pc, R_REG_UNINIT, "%s: argument r%d is not initialised",
+				    k->name, regno);
+		switch (k->arg[i]) {
+		case KF_ARG_SCALAR:
+			if (r->type != REG_SCALAR)
+				return fail(fx, pc, R_KFUNC_USE, "%s: r%d must be a scalar",
+					    k->name, regno);
+			break;
+		case KF_ARG_ITER_UNINIT:
+			it = iter_slot(fx, s, pc, r, regno, k->name);
+			if (!it)
+				return -1;
+			it_fi = r->frame;
+			it_si = (uint32_t)(it - s->fr[r->frame].slots);
+			if (slot_is_iter(it))
+				return fail(fx, pc, R_KFUNC_USE,
+					    "%s: r%d points to an iterator that is already "
+					    "initialised (destroy it first)",
+					    k->name, regno);
+			break;
+		case KF_ARG_ITER:
+			it = iter_slot(fx, s, pc, r, regno, k->name);
+			if (!it)
+				return -1;
+			it_fi = r->frame;
+			it_si = (uint32_t)(it - s->fr[r->frame].slots);
+			if (!slot_is_iter(it))
+				return fail(fx, pc, R_KFUNC_USE,
+					    "%s: r%d must point to an initialised iterator",
+					    k->name, regno);
+			break;
+		case KF_ARG_BTF_RCU:
+		case KF_ARG_BTF_RELEASE:
+			if (r->type != REG_PTR || r->rgn != RGN_BTF || r->map <= 0 || !fx->kb)
+				return fail(fx, pc, R_KFUNC_USE,
+					    "%s: r%d must be a pointer to kernel struct %s",
+					    k->name, regno, k->type);
+			if (r->maybe_null)
+				return fail(fx, pc, R_NULL, "%s: argument r%d may be NULL", k->name,
+					    regno);
+			if (r->off || !sval_is_const(r->v, NULL) || r->v.tn.value)
+				return fail(fx, pc, R_KFUNC_USE,
+					    "%s: r%d points into struct %s at an offset", k->name,
+					    regno, kb_name(fx->kb, (uint32_t)r->map));
+			if (!kb_is_a(fx->kb, (uint32_t)r->map, k->type))
+				return fail(fx, pc, R_KFUNC_USE,
+					    "%s: r%d is a pointer to struct %s but struct %s is "
+					    "expected",
+					    k->name, regno, kb_name(fx->kb, (uint32_t)r->map),
+					    k->type);
+			if (k->arg[i] == KF_ARG_BTF_RELEASE) {
+				if (!r->ref)
+					return fail(fx, pc, R_KFUNC_USE,
+						    "%s: r%d holds no acquired reference", k->name,
+						    regno);
+				rel_ref = r->ref;
+			} else if (r->trust != KB_TRUSTED && r->trust != KB_RCU) {
+				return fail(fx, pc, R_KFUNC_USE,
+					    "%s: r%d must be a trusted or RCU-protected pointer "
+					    "(KF_RCU)",
+					    k->name, regno);
+			}
+			break;
+		default:
+			return fail(fx, pc, R_KFUNC, "%s: argument kind not modelled", k->name);
+		}
+	}
+	if (k->flags & KF_ITER_NEW) {
+		uint32_t ref = 0;
+
+		if (acquire_ref(fx, s, pc, &ref))
+			return -1;
+		memset(&it->spill, 0, sizeof(it->spill));
+		it->spill.type = REG_PTR;
+		it->spill.rgn = RGN_ITER;
+		it->spill.off = 1;
+		it->spill.ref = ref;
+		it->spill_size = 8;
+		memset(it->kind, SK_SPILL, 8);
+	} else if (k->flags & KF_ITER_DESTROY) {
+		rel_ref = it->spill.ref;
+		memset(&it->spill, 0, sizeof(it->spill));
+		it->spill_size = 0;
+		memset(it->kind, SK_INVALID, 8);
+	}
+	if (rel_ref)
+		release_ref(s, rel_ref);
+	for (int i = 1; i <= 5; i++)
+		f->regs[i] = reg_uninit();
+	switch (k->ret) {
+	case KF_RET_VOID:
+		f->regs[0] = reg_uninit();
+		break;
+	case KF_RET_SCALAR:
+		f->regs[0] = reg_unknown();
+		break;
+	case KF_RET_ITER_NEXT_INT: {
+		struct vstate *t = state_copy(fx, s);
+		struct slot *ti;
+
+		if (!t)
+			return fail(fx, pc, R_BUDGET, "out of memory");
+		/* drained: NULL, the iterator stays drained */
+		ti = &t->fr[it_fi].slots[it_si];
+		ti->spill.off = 2;
+		cur(t)->regs[0] = reg_const(0);
+		*fork = t;
+		/* active: a pointer to the current 4-byte value */
+		f->regs[0] = reg_ptr(RGN_MEM, 0);
+		f->regs[0].range = 4;
+		f->regs[0].rdonly = true;
+		it->spill.off = 1;
+		s->may_goto_depth++;
+		break;
+	}
+	case KF_RET_BTF_ACQUIRED: {
+		uint32_t tid = fx->kb ? btf_find(fx->kb, k->type, BTF_K_STRUCT) : 0;
+		uint32_t ref = 0;
+
+		if (!tid)
+			return fail(fx, pc, R_KFUNC,
+				    "%s returns struct %s, which needs the kernel's BTF", k->name,
+				    k->type);
+		if (acquire_ref(fx, s, pc, &ref))
+			return -1;
+		f->regs[0] = reg_ptr(RGN_BTF, 0);
+		f->regs[0].map = (int32_t)tid;
+		f->regs[0].trust = KB_TRUSTED;
+		f->regs[0].maybe_null = true;
+		f->regs[0].id = ++fx->next_id;
+		f->regs[0].ref = ref;
+		break;
+	}
+	}
 	return 0;
 }
 
@@ -2962,6 +3279,10 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 			    s->ref_pc[0]);
 	if (s->lock_held)
 		return fail(fx, pc, R_LOCK, "bpf_spin_lock still held at exit");
+	if (s->rcu_depth)
+		return fail(
+			fx, pc, R_KFUNC_USE,
+			"exit inside a bpf_rcu_read_lock() region: call bpf_rcu_read_unlock() first");
 	{
 		int64_t lo, hi;
 		bool ranged = ctx_ret_range(fx->p->type, fx->p->expected_attach, &lo, &hi);
@@ -3285,7 +3606,8 @@ static bool state_leq(struct fx *fx, const struct vstate *c, const struct vstate
 
 	m.n = 0;
 	m.overflow = false;
-	if (c->nframes != o->nframes || c->lock_held != o->lock_held || c->nrefs != o->nrefs)
+	if (c->nframes != o->nframes || c->lock_held != o->lock_held || c->nrefs != o->nrefs ||
+	    c->rcu_depth != o->rcu_depth)
 		return false;
 	if (c->lock_held && !id_match(&m, o->lock_id, c->lock_id))
 		return false;
@@ -3450,8 +3772,9 @@ static struct reg reg_join(struct fx *fx, const struct reg *a, const struct reg 
 		struct sval va = sval_alu(SVAL_ADD, a->v, sval_const((uint64_t)a->off), true);
 		struct sval vb = sval_alu(SVAL_ADD, b->v, sval_const((uint64_t)b->off), true);
 
-		if (a->rgn == RGN_PKT || a->rgn == RGN_PKT_META || a->rgn == RGN_CTX)
-			return reg_uninit(); /* ranges and ctx fields are relative to the offset */
+		if (a->rgn == RGN_PKT || a->rgn == RGN_PKT_META || a->rgn == RGN_CTX ||
+		    a->rgn == RGN_ITER || a->rgn == RGN_BTF || a->rgn == RGN_TP_BUF)
+			return reg_uninit(); /* ranges and fields are relative to the offset */
 		r.off = 0;
 		r.v = sval_merge(va, vb, widen);
 	}
@@ -3471,7 +3794,7 @@ static bool state_join(struct fx *fx, struct vstate *a, const struct vstate *b, 
 
 	m.n = 0;
 	if (a->nframes != b->nframes || a->nrefs != b->nrefs || a->lock_held != b->lock_held ||
-	    a->lock_id != b->lock_id)
+	    a->lock_id != b->lock_id || a->rcu_depth != b->rcu_depth)
 		return false;
 	for (uint32_t i = 0; i < a->nrefs; i++)
 		if (a->refs[i] != b->refs[i])
@@ -3541,7 +3864,8 @@ static int visit(struct fx *fx, struct vstate *s, uint32_t pc)
 	struct ckpt *c;
 
 	/* iterations bounded by a helper (callbacks) or by the kernel's may_goto counter */
-	bool bounded = in_callback(s) || fx->in[pc].kind == INSN_MAY_GOTO;
+	bool bounded = in_callback(s) || fx->in[pc].kind == INSN_MAY_GOTO ||
+		       (fx->kf && fx->kf[pc] && (fx->kf[pc]->flags & KF_ITER_NEXT));
 
 	fx->visits[pc]++;
 	for (c = fx->ck[pc]; c; c = c->next) {
@@ -3580,6 +3904,8 @@ static int visit(struct fx *fx, struct vstate *s, uint32_t pc)
 				state_free(fx, j);
 				continue;
 			}
+			/* the path's iteration depth goes on growing (no exact repeat) */
+			j->may_goto_depth = s->may_goto_depth;
 			for (uint32_t i = 0; i < s->nframes; i++)
 				free(s->fr[i].slots);
 			*s = *j;
@@ -3606,6 +3932,7 @@ static int visit(struct fx *fx, struct vstate *s, uint32_t pc)
 				continue;
 			}
 			/* swap the joined state in as the current one */
+			j->may_goto_depth = s->may_goto_depth;
 			for (uint32_t i = 0; i < s->nframes; i++)
 				free(s->fr[i].slots);
 			*s = *j;
@@ -3796,6 +4123,33 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 		goto out;
 	compute_liveness(&fx);
 	fx.kb = o->kbtf;
+	{
+		/* sleepable: a ".s" section prefix (fentry.s/, lsm.s/, uprobe.s/...) or syscall */
+		const char *sec = p->section ? p->section : "";
+		size_t pre = strcspn(sec, "/");
+
+		fx.sleepable = (pre >= 2 && sec[pre - 2] == '.' && sec[pre - 1] == 's') ||
+			       p->type == BV_PROG_SYSCALL;
+	}
+	for (size_t i = 0; i < p->rel_cnt; i++) {
+		const struct kf_proto *k;
+
+		if (p->rels[i].kind != OBJ_REL_KFUNC || p->rels[i].pc >= fx.n ||
+		    !(k = kf_lookup(p->rels[i].sym)))
+			continue;
+		if (!fx.kf)
+			fx.kf = calloc(fx.n, sizeof(*fx.kf));
+		if (!fx.kf) {
+			fail(&fx, 0, R_BUDGET, "out of memory");
+			goto out;
+		}
+		fx.kf[p->rels[i].pc] = k;
+		if (k->flags & KF_ITER_NEXT) {
+			/* iterations converge at the next call (is_state_visited) */
+			fx.prune[p->rels[i].pc] = 1;
+			fx.may_goto = true;
+		}
+	}
 	if (p->type == BV_PROG_TRACING || p->type == BV_PROG_LSM) {
 		fx.btf_typed = true;
 		if (!fx.kb)
@@ -3954,6 +4308,14 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 					if (do_local_call(&fx, s, in))
 						goto step_failed;
 					pc = in->target;
+				} else if (fx.kf && fx.kf[pc]) {
+					struct vstate *t = NULL;
+
+					if (do_kfunc(&fx, s, in, fx.kf[pc], &t))
+						goto step_failed;
+					if (t && push_pending(&fx, t, pc + 1))
+						goto step_failed;
+					pc++;
 				} else {
 					const char *name = "?";
 
@@ -4048,6 +4410,7 @@ out:
 	free(fx.prune);
 	free(fx.loophead);
 	free(fx.visits);
+	free(fx.kf);
 	free(fx.func_depth);
 	free(fx.tail_func);
 	free(fx.calls);

@@ -55,6 +55,8 @@ enum rgn {
 	RGN_OPAQUE, /* kernel object we do not model: not dereferenceable */
 	RGN_BTF, /* kernel struct typed by the kernel BTF (PTR_TO_BTF_ID): @map = type id */
 	RGN_TP_BUF, /* writable tracepoint buffer (raw_tracepoint.w args[0]) */
+	RGN_ITER, /* open-coded iterator state, only as an 8-byte stack spill: @off 1 active,
+		     2 drained; @ref its reference */
 	RGN_CNT,
 };
 
@@ -105,7 +107,8 @@ struct vstate {
 	uint32_t nrefs;
 	uint32_t lock_held; /* map index + 1 of the held bpf_spin_lock, 0 if none */
 	uint32_t lock_id;
-	uint32_t may_goto_depth; /* may_goto fall-throughs on this path (not compared) */
+	uint32_t may_goto_depth; /* may_goto fall-throughs and iterator steps (not compared) */
+	uint32_t rcu_depth; /* inside bpf_rcu_read_lock() */
 	uint32_t full; /* allocated with room for every frame */
 	uint32_t hist[8]; /* ring of the last instructions interpreted on this path */
 	uint32_t hist_n;
