@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* linux/bpf.h enum bpf_attach_type values used here */
 enum {
@@ -739,6 +740,19 @@ struct btf *kb_load(const char *path, char *err, size_t err_size)
 	if (!f) {
 		errf(err, err_size, "%s: %s", path, strerror(errno));
 		return NULL;
+	}
+	{
+		/* one read of the whole file when its size is known (sysfs reports it) */
+		struct stat st;
+
+		if (fstat(fileno(f), &st) == 0 && st.st_size > 0 && st.st_size < (1 << 30)) {
+			cap = (size_t)st.st_size + 1;
+			buf = malloc(cap);
+			if (!buf) {
+				errf(err, err_size, "%s: out of memory", path);
+				goto out;
+			}
+		}
 	}
 	for (;;) {
 		size_t n;
