@@ -1402,8 +1402,9 @@ static int resolve_rels(struct ld *l, uint32_t si)
 		}
 		if (sym->shndx == l->maps_sec || sym->shndx == l->dotmaps_sec) {
 			r->kind = OBJ_REL_MAP;
-			r->map =
-				find_symmap(l, sym->shndx, sym->value + (uint64_t)(int64_t)in->imm);
+			/* as libbpf (bpf_program__record_reloc): the symbol alone names the
+			 * map; the instruction's immediate is replaced by the map */
+			r->map = find_symmap(l, sym->shndx, sym->value);
 			if (r->map < 0)
 				return fail(l, s->name, BV_EFORMAT,
 					    "relocation %zu: no map definition at %s+%llu", r->idx,
