@@ -3997,6 +3997,18 @@ static int check_stack_depth(struct fx *fx)
 	uint32_t *memo = calloc(n, sizeof(uint32_t));
 	uint8_t *done = calloc(n, 1);
 
+	/*
+	 * Private stacks (Linux 6.13+, x86-64 JIT; bpf_enable_priv_stack): for kprobe,
+	 * tracepoint, perf_event and raw_tracepoint programs without tail calls, a function
+	 * whose (16-byte rounded) frame is at least 64 bytes runs on its own stack: it must
+	 * fit in 512 bytes by itself and does not count towards the combined depth.
+	 */
+	bool priv = fx->p->type == BV_PROG_KPROBE || fx->p->type == BV_PROG_TRACEPOINT ||
+		    fx->p->type == BV_PROG_PERF_EVENT || fx->p->type == BV_PROG_RAW_TRACEPOINT;
+
+	for (size_t f = 0; f < n; f++)
+		if (fx->tail_func[f])
+			priv = false;
 	if (!memo || !done) {
 		free(memo);
 		free(done);
@@ -4008,6 +4020,9 @@ static int check_stack_depth(struct fx *fx)
 		for (size_t f = n; f-- > 0;) {
 			uint32_t d = fx->func_depth[f] ? ((fx->func_depth[f] + 31) & ~31u) : 32;
 			uint32_t mx = 0;
+
+			if (priv && ((fx->func_depth[f] + 15) & ~15u) >= 64)
+				d = 0; /* on its private stack */
 
 			for (size_t g = 0; g < n; g++)
 				if (fx->calls[f * n + g] && memo[g] > mx)
