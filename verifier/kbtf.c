@@ -415,7 +415,7 @@ int kb_ctx_access(const struct btf *kb, const struct kb_target *tg, int64_t off,
 
 	memset(out, 0, sizeof(*out));
 	out->scalar = true;
-	if (off < 0 || off >= KB_MAX_CTX_OFF || off % size) {
+	if (size == 0 || off < 0 || off >= KB_MAX_CTX_OFF || off % size) {
 		errf(err, err_size, "invalid context access at offset %lld, size %u",
 		     (long long)off, size);
 		return -1;
@@ -472,8 +472,17 @@ int kb_ctx_access(const struct btf *kb, const struct kb_target *tg, int64_t off,
 		return -1;
 	}
 	out->id = ptr_target(kb, type, &nodrf, &rcu);
-	if (!out->id)
-		return 0; /* pointers to non-structs are scalars for the verifier */
+	if (!out->id) {
+		/* void and int pointers are scalars for the verifier; anything else
+		 * (pointers to pointers, enums, functions) is refused in 6.18 */
+		uint32_t pointee = btf_skip_mods(kb, t.size_type);
+		struct btf_type pt2;
+
+		if (!t.size_type || !pointee || kind_of(kb, pointee, &pt2) == BTF_K_INT)
+			return 0;
+		errf(err, err_size, "func '%s' arg%u type is not a struct", tg->name, arg);
+		return -1;
+	}
 	out->scalar = false;
 	out->trust = tg->trusted ? KB_TRUSTED : KB_PLAIN;
 	if (nodrf)
@@ -542,33 +551,36 @@ static enum walk walk(const struct btf *kb, uint32_t id, int64_t off, uint32_t s
 		if (btf_kind_of(&t) == BTF_K_UNION && vlen != 1)
 			*untrusted = true;
 		if (off + size > tsize) {
-			/* a trailing flexible array may be accessed past the size */
+			/* a trailing flexible array may be accessed past the size: ints as
+			 * scalars, structs by walking into the element (btf_struct_walk) */
 			struct btf_member last;
 			struct btf_type at;
-			uint32_t elem, nelem, esz;
+			uint32_t elem, nelem, esz, ek;
 
 			if (vlen == 0 || !btf_member_get(kb, id, vlen - 1, &last) ||
 			    kind_of(kb, btf_skip_mods(kb, last.type), &at) != BTF_K_ARRAY ||
 			    !btf_array_get(kb, btf_skip_mods(kb, last.type), &elem, &nelem) ||
-			    nelem != 0 || last.offset / 8 != tsize || btf_size_of(kb, elem, &esz) ||
-			    esz == 0) {
+			    nelem != 0 || off < (int64_t)(last.offset / 8)) {
 				errf(err, err_size, "access beyond struct %s at off %lld size %u",
 				     tname, (long long)off, size);
 				return W_ERR;
 			}
-			off = tsize + (off - tsize) % esz;
-			if (off + size > tsize + esz) {
+			elem = btf_skip_mods(kb, elem);
+			ek = kind_of(kb, elem, &at);
+			if (ek == BTF_K_INT)
+				return W_SCALAR;
+			if (!is_struct_kind(ek) || btf_size_of(kb, elem, &esz) || esz == 0) {
 				errf(err, err_size, "access beyond struct %s at off %lld size %u",
 				     tname, (long long)off, size);
 				return W_ERR;
 			}
-			/* an element of the trailing array: pointers are not followed */
-			return kind_of(kb, btf_skip_mods(kb, elem), &at) == BTF_K_PTR ? W_PTR_OTHER
-										      : W_SCALAR;
+			off = (off - (int64_t)(last.offset / 8)) % esz;
+			id = elem;
+			continue;
 		}
 		for (uint32_t i = 0; i < vlen; i++) {
 			struct btf_member m;
-			uint32_t bits, moff, msize = 0, mid;
+			uint32_t bits, moff, msize = 0, mid, mend;
 			struct btf_type mt;
 			uint32_t mk;
 
@@ -596,6 +608,8 @@ static enum walk walk(const struct btf *kb, uint32_t id, int64_t off, uint32_t s
 			}
 			if (off >= (int64_t)moff + msize)
 				continue;
+			mend = moff +
+			       msize; /* the whole member, also for arrays (btf_struct_walk) */
 			mk = kind_of(kb, mid, &mt);
 			/* arrays (also multi-dimensional): find the element */
 			for (int d = 0; mk == BTF_K_ARRAY && d < KB_MAX_DEPTH; d++) {
@@ -629,12 +643,12 @@ static enum walk walk(const struct btf *kb, uint32_t id, int64_t off, uint32_t s
 				*field = btf_str(kb, m.name_off);
 				return *next ? W_PTR : W_PTR_OTHER;
 			}
-			if (off + size > (int64_t)moff + msize && !*untrusted) {
+			if (off + size > (int64_t)mend && !*untrusted) {
 				errf(err, err_size,
 				     "access beyond the end of member %s (mend:%u) in struct %s with "
 				     "off %lld size %u",
-				     btf_str(kb, m.name_off) ? btf_str(kb, m.name_off) : "?",
-				     moff + msize, tname, (long long)off, size);
+				     btf_str(kb, m.name_off) ? btf_str(kb, m.name_off) : "?", mend,
+				     tname, (long long)off, size);
 				return W_ERR;
 			}
 			return W_SCALAR;
@@ -659,6 +673,11 @@ int kb_struct_read(const struct btf *kb, uint32_t id, uint8_t trust, bool rcu_cs
 
 	memset(out, 0, sizeof(*out));
 	out->scalar = true;
+	if (off < 0 || off > INT32_MAX || size == 0 || size > 8) {
+		errf(err, err_size, "invalid access to struct %s at off %lld size %u",
+		     kb_name(kb, id), (long long)off, size);
+		return -1;
+	}
 	w = walk(kb, id, off, size, &next, &nodrf, &rcu, &untrusted, &field, err, err_size);
 	if (w == W_ERR)
 		return -1;
@@ -814,18 +833,41 @@ void kb_free(struct btf *kb)
 
 bool kb_is_a(const struct btf *kb, uint32_t id, const char *name)
 {
-	/* btf_struct_ids_match: a struct also is what its first member (at offset 0) is */
+	/* btf_struct_ids_match: a struct also is what it holds at offset 0 (the first
+	 * member of non-zero size; for an array, its element) */
 	for (int depth = 0; depth < KB_MAX_DEPTH && id; depth++) {
 		struct btf_type t;
-		struct btf_member m;
+		uint32_t next = 0;
 
 		id = btf_skip_mods(kb, id);
 		if (strcmp(kb_name(kb, id), name) == 0)
 			return true;
-		if (!is_struct_kind(kind_of(kb, id, &t)) || !btf_member_get(kb, id, 0, &m) ||
-		    m.offset != 0)
+		if (!is_struct_kind(kind_of(kb, id, &t)))
 			return false;
-		id = m.type;
+		for (uint32_t i = 0; i < btf_vlen_of(&t); i++) {
+			struct btf_member m;
+			uint32_t msz = 0, mid;
+
+			if (!btf_member_get(kb, id, i, &m) || m.offset != 0)
+				break;
+			mid = btf_skip_mods(kb, m.type);
+			if (btf_size_of(kb, mid, &msz) || msz == 0)
+				continue;
+			for (int d = 0; d < KB_MAX_DEPTH; d++) {
+				struct btf_type at;
+				uint32_t elem, nelem;
+
+				if (kind_of(kb, mid, &at) != BTF_K_ARRAY ||
+				    !btf_array_get(kb, mid, &elem, &nelem))
+					break;
+				mid = btf_skip_mods(kb, elem);
+			}
+			next = mid;
+			break;
+		}
+		if (!next)
+			return false;
+		id = next;
 	}
 	return false;
 }
