@@ -2316,9 +2316,8 @@ END_TEST
 
 /* ------------------------------------------------------------------------ */
 /*
- * Known disagreements between kbtf.c and Linux 6.18. Each test states the
- * kernel rule; all of them fail with the kbtf.c these tests were written
- * against, and the lead decides whether kbtf.c changes.
+ * Rules where an earlier kbtf.c disagreed with Linux 6.18 (found by these tests,
+ * then fixed). Each test states the kernel rule.
  */
 
 /*
