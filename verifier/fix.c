@@ -189,6 +189,7 @@ struct fx {
 	bool may_goto; /* the program has loops bounded at run time (may_goto, iterators) */
 	bool sleepable; /* loaded sleepable (".s" section, syscall) */
 	const struct kf_proto **kf; /* per pc: the modelled kfunc called there, or NULL */
+	uint8_t *async_root; /* per function: entry of an asynchronous (timer) callback */
 };
 
 static int fail(struct fx *fx, uint32_t pc, enum rule_idx r, const char *fmt, ...)
@@ -265,6 +266,7 @@ soft_out:
 static uint32_t func_of(const struct obj_prog *p, uint32_t pc);
 static int push_pending(struct fx *fx, struct vstate *t, uint32_t pc);
 static int64_t spin_lock_offset(struct fx *fx, int32_t mi);
+static int64_t timer_offset(struct fx *fx, int32_t mi);
 static bool ensure_btf(struct fx *fx);
 
 /* ---- state memory ------------------------------------------------------------------------- */
@@ -1088,7 +1090,14 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 							    : "map value",
 				    lim, m ? " of map " : "", m ? m->name : "");
 		if (m && b->rgn == RGN_MAP_VALUE && m->btf_value_type) {
-			int64_t lk = spin_lock_offset(fx, b->map);
+			int64_t lk = spin_lock_offset(fx, b->map), tk = timer_offset(fx, b->map);
+
+			if (tk >= 0 && lo < tk + 16 && hi > tk)
+				return fail(
+					fx, pc, R_MEM_OTHER,
+					"the bpf_timer at offset %" PRId64
+					" of map %s cannot be accessed directly by load or store",
+					tk, m->name);
 
 			if (lk >= 0 && lo < lk + 4 && hi > lk)
 				return fail(
@@ -2063,6 +2072,70 @@ static int64_t spin_lock_offset(struct fx *fx, int32_t mi)
 	return -1;
 }
 
+/* Offset of the struct bpf_timer in map @mi's value (from its BTF), or -1 */
+static int64_t timer_offset(struct fx *fx, int32_t mi)
+{
+	const struct obj_map *m;
+	struct btf_type t;
+	uint32_t id;
+
+	if (mi < 0 || (size_t)mi >= fx->o->map_cnt || !ensure_btf(fx))
+		return -1;
+	m = &fx->o->maps[mi];
+	id = btf_skip_mods(&fx->btf, m->btf_value_type);
+	if (!id || !btf_type_get(&fx->btf, id, &t) || btf_kind_of(&t) != BTF_K_STRUCT)
+		return -1;
+	for (uint32_t i = 0; i < btf_vlen_of(&t); i++) {
+		struct btf_member mb;
+		struct btf_type mt;
+		uint32_t mid;
+		const char *name;
+
+		if (!btf_member_get(&fx->btf, id, i, &mb))
+			return -1;
+		mid = btf_skip_mods(&fx->btf, mb.type);
+		if (!mid || !btf_type_get(&fx->btf, mid, &mt) || btf_kind_of(&mt) != BTF_K_STRUCT)
+			continue;
+		name = btf_str(&fx->btf, mt.name_off);
+		if (name && !strcmp(name, "bpf_timer") && mb.offset % 64 == 0)
+			return mb.offset / 8;
+	}
+	return -1;
+}
+
+/*
+ * bpf_timer_set_callback: the callback runs later, on its own (push_async_cb):
+ * a new path whose only frame is the callback's, with r1 = the timer's map,
+ * r2 = its key, r3 = its value.
+ */
+static int push_timer_callback(struct fx *fx, uint32_t pc, int32_t map, uint32_t target)
+{
+	struct vstate *t = xmalloc(fx, sizeof(*t));
+	struct frame *f;
+
+	if (!t)
+		return fail(fx, pc, R_BUDGET, "out of memory");
+	memset(t, 0, sizeof(*t));
+	t->full = 1;
+	t->nframes = 1;
+	f = &t->fr[0];
+	for (int i = 0; i < ST_NREGS; i++)
+		f->regs[i] = reg_uninit();
+	f->regs[1] = reg_ptr(RGN_MAP, 0);
+	f->regs[1].map = map;
+	f->regs[2] = reg_ptr(RGN_MAP_KEY, 0);
+	f->regs[2].map = map;
+	f->regs[3] = reg_ptr(RGN_MAP_VALUE, 0);
+	f->regs[3].map = map;
+	f->regs[10] = reg_ptr(RGN_STACK, 0);
+	f->func = func_of(fx->p, target);
+	f->callsite = pc;
+	f->async_helper = 170;
+	if (fx->async_root)
+		fx->async_root[f->func] = 1;
+	return push_pending(fx, t, target);
+}
+
 /* Helpers bpf_base_func_proto offers only with CAP_PERFMON (kernel/bpf/helpers.c) */
 static bool needs_perfmon(uint32_t id)
 {
@@ -2151,6 +2224,8 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 	uint32_t rel_ref = 0;
 	bool have_alloc = false;
 	const struct reg key_reg = f->regs[2]; /* map_lookup_elem's key, before the call */
+	int32_t timer_map = -1;
+	uint32_t cb_target = UINT32_MAX;
 
 	if (id == CORE_POISON_IMM && in->src == INSN_CALL_HELPER) {
 		/* libbpf replaces an instruction whose CO-RE relocation found no target by
@@ -2208,8 +2283,8 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 
 		if (k == HLP_ARG_NONE)
 			continue;
-		if (k == HLP_ARG_UNMODELLED || k == HLP_ARG_TIMER || k == HLP_ARG_DYNPTR ||
-		    k == HLP_ARG_FUNC ||
+		if (k == HLP_ARG_UNMODELLED || k == HLP_ARG_DYNPTR ||
+		    (k == HLP_ARG_FUNC && id != 170) ||
 		    (k == HLP_ARG_BTF_ID && (!fx->kb || !hlp_btf_type(id, regno, NULL, NULL))))
 			return fail(
 				fx, pc, R_UNSUPPORTED,
@@ -2334,6 +2409,27 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 						    regno);
 				rel_ref = r->ref;
 			}
+			break;
+		case HLP_ARG_TIMER: {
+			int64_t toff = -1;
+			uint64_t c2;
+
+			if (r->type == REG_PTR && r->rgn == RGN_MAP_VALUE && !r->maybe_null)
+				toff = timer_offset(fx, r->map);
+			if (toff < 0 || !sval_is_const(r->v, &c2) || r->off + (int64_t)c2 != toff)
+				return fail(
+					fx, pc, R_HELPER_ARGS,
+					"%s: r%d must point to the struct bpf_timer of a map value",
+					h->name, regno);
+			timer_map = r->map;
+			break;
+		}
+		case HLP_ARG_FUNC:
+			/* bpf_timer_set_callback (the other callback helpers are refused above) */
+			if (r->type != REG_PTR || r->rgn != RGN_FUNC)
+				return fail(fx, pc, R_HELPER_ARGS,
+					    "%s: r%d must be a callback function", h->name, regno);
+			cb_target = (uint32_t)r->map;
 			break;
 		case HLP_ARG_SK_ASSIGN:
 			if (fx->p->type == BV_PROG_SK_LOOKUP) {
@@ -2467,6 +2563,17 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 			return fail(fx, pc, R_UNSUPPORTED, "%s: argument kind %d not modelled",
 				    h->name, (int)k);
 		}
+	}
+	if (id == 169 && map != timer_map)
+		return fail(fx, pc, R_HELPER_ARGS,
+			    "bpf_timer_init: the timer in r1 belongs to map %s, r2 is map %s",
+			    timer_map >= 0 ? fx->o->maps[timer_map].name : "?",
+			    map >= 0 ? fx->o->maps[map].name : "?");
+	if (id == 170) {
+		if (cb_target >= fx->n)
+			return fail(fx, pc, R_HELPER_ARGS, "%s: no callback", h->name);
+		if (push_timer_callback(fx, pc, timer_map, cb_target))
+			return -1;
 	}
 	if (!strcmp(h->name, "bpf_tail_call") && cur(s)->func < fx->p->func_cnt)
 		fx->tail_func[cur(s)->func] = 1;
@@ -3206,6 +3313,31 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 							   global_returns_value(fx, f->func))))
 		return fail(fx, pc, R_EXIT_R0,
 			    "r0 is not set at exit (the return value is undefined)");
+	if (s->nframes == 1 && f->async_helper) {
+		/* end of an asynchronous callback (timer): returns 0 (set_timer_callback_state),
+		 * having released what it acquired */
+		if (s->nrefs)
+			return fail(
+				fx, pc, R_REF_LEAK,
+				"reference acquired at instruction %u is not released before the "
+				"callback returns",
+				s->ref_pc[0]);
+		if (s->lock_held)
+			return fail(fx, pc, R_LOCK, "bpf_spin_lock still held at exit");
+		if (s->rcu_depth)
+			return fail(fx, pc, R_KFUNC_USE,
+				    "exit inside a bpf_rcu_read_lock() region: call "
+				    "bpf_rcu_read_unlock() first");
+		if (r0->type != REG_SCALAR || r0->v.r.smin != 0 || r0->v.r.smax != 0) {
+			char b[256] = "a pointer";
+
+			if (r0->type == REG_SCALAR)
+				sval_snprint_compact(b, sizeof(b), r0->v);
+			return fail(fx, pc, R_RET_RANGE,
+				    "timer callback returns %s: it must return 0", b);
+		}
+		return 1;
+	}
 	if (s->nframes > 1 && f->cb_helper) {
 		uint32_t helper = f->cb_helper, target = f->cb_target, callsite = f->callsite;
 		struct reg args[6];
@@ -3618,7 +3750,7 @@ static bool state_leq(struct fx *fx, const struct vstate *c, const struct vstate
 		uint32_t ns = cf->nslots > of->nslots ? cf->nslots : of->nslots;
 
 		if (cf->callsite != of->callsite || cf->func != of->func ||
-		    cf->cb_helper != of->cb_helper)
+		    cf->cb_helper != of->cb_helper || cf->async_helper != of->async_helper)
 			return false;
 		for (int r = 0; r < 10; r++) {
 			if (!(live & (1u << r)))
@@ -3804,7 +3936,7 @@ static bool state_join(struct fx *fx, struct vstate *a, const struct vstate *b, 
 		struct frame *af = &a->fr[fi];
 
 		if (af->callsite != bf->callsite || af->func != bf->func ||
-		    af->cb_helper != bf->cb_helper)
+		    af->cb_helper != bf->cb_helper || af->async_helper != bf->async_helper)
 			return false;
 	}
 	for (uint32_t fi = 0; fi < a->nframes; fi++) {
@@ -4036,6 +4168,10 @@ static int check_stack_depth(struct fx *fx)
 			break;
 	}
 	best = memo[0];
+	/* an asynchronous callback starts its own call chain */
+	for (size_t f = 1; f < n; f++)
+		if (fx->async_root && fx->async_root[f] && memo[f] > best)
+			best = memo[f];
 	/*
 	 * A subprogram that tail-calls may have at most 256 bytes of stack in the frames
 	 * below it (check_max_stack_depth_subprog): before[f] is the deepest such sum.
@@ -4125,6 +4261,7 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 	fx.func_depth = calloc(p->func_cnt + 1, sizeof(uint32_t));
 	fx.tail_func = calloc(p->func_cnt + 1, 1);
 	fx.calls = calloc(p->func_cnt * p->func_cnt + 1, 1);
+	fx.async_root = calloc(p->func_cnt + 1, 1);
 	if (!fx.live || !fx.prune || !fx.loophead || !fx.tail_func || !fx.ck || !fx.ck_cnt ||
 	    !fx.visits || !fx.func_depth || !fx.calls) {
 		fail(&fx, 0, R_BUDGET, "out of memory");
@@ -4426,6 +4563,7 @@ out:
 	free(fx.loophead);
 	free(fx.visits);
 	free(fx.kf);
+	free(fx.async_root);
 	free(fx.func_depth);
 	free(fx.tail_func);
 	free(fx.calls);

@@ -97,6 +97,8 @@ struct frame {
 	struct slot *slots;
 	uint32_t cb_helper; /* callback frame: the helper that calls it (bpf_loop, ...), else 0 */
 	uint32_t cb_target; /* callback frame: entry pc */
+	uint32_t async_helper; /* frame 0 of an asynchronous callback (timer): the helper that
+				  registered it, else 0 */
 };
 
 /* fr[] must stay last: stored checkpoints allocate only the frames in use */
