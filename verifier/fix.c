@@ -389,6 +389,7 @@ static const char *const rgn_names[RGN_CNT] = {
 	[RGN_BTF] = "ptr_to_btf_id",
 	[RGN_TP_BUF] = "tp_buffer",
 	[RGN_ITER] = "iter",
+	[RGN_DYNPTR] = "dynptr",
 };
 
 static struct reg reg_scalar(struct sval v)
@@ -586,7 +587,8 @@ static bool stack_has_iter(const struct frame *f, int64_t lo, int64_t hi)
 		uint32_t si = (uint32_t)((-o - 1) / 8);
 
 		if (si < f->nslots && f->slots[si].spill_size &&
-		    f->slots[si].spill.type == REG_PTR && f->slots[si].spill.rgn == RGN_ITER)
+		    f->slots[si].spill.type == REG_PTR &&
+		    (f->slots[si].spill.rgn == RGN_ITER || f->slots[si].spill.rgn == RGN_DYNPTR))
 			return true;
 	}
 	return false;
@@ -877,8 +879,8 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 		if (lo >= -ST_STACK_SIZE && hi <= 0 && stack_has_iter(f, lo, hi))
 			return fail(fx, pc, R_STACK_UNINIT,
 				    "stack %s of %u bytes at fp%+" PRId64
-				    " touches an iterator's slot: iterators are used only through "
-				    "their kfuncs",
+				    " touches an iterator's or dynptr's slot: those are used only "
+				    "through their helpers and kfuncs",
 				    acc_name(acc), size, lo);
 		if (lo < -ST_STACK_SIZE || hi > 0)
 			return fail(fx, pc, R_STACK_OOB,
@@ -1835,7 +1837,8 @@ static int helper_mem(struct fx *fx, struct vstate *s, uint32_t pc, int regno, u
 		note_depth(fx, f, lo);
 		if (stack_has_iter(f, lo, hi))
 			return fail(fx, pc, R_STACK_UNINIT,
-				    "%s: r%d points to an iterator's stack slot", hname, regno);
+				    "%s: r%d points to an iterator's or dynptr's stack slot", hname,
+				    regno);
 		if (write && raw && cst && umin == umax) {
 			stack_unspill(f, lo, hi);
 			for (int64_t o = lo; o < hi; o++)
@@ -2203,6 +2206,40 @@ static bool const_map_key(const struct vstate *s, const struct reg *k, uint32_t 
 	return true;
 }
 
+#define DYNPTR_SLICE (-2) /* reg.map of a RGN_MEM slice of a dynptr */
+
+/* The two stack slots of the dynptr @r points to: frame *@fi, lower slot *@si */
+static bool dynptr_slots(struct fx *fx, struct vstate *s, uint32_t pc, const struct reg *r,
+			 int regno, const char *name, uint32_t *fi, uint32_t *si)
+{
+	uint64_t c;
+	int64_t off;
+	struct frame *f;
+
+	if (r->type != REG_PTR || r->rgn != RGN_STACK || !sval_is_const(r->v, &c)) {
+		fail(fx, pc, R_HELPER_ARGS,
+		     "%s: r%d must point to a dynptr on the stack at a fixed offset", name, regno);
+		return false;
+	}
+	off = r->off + (int64_t)c;
+	if (off % 8 || off < -ST_STACK_SIZE || off > -16) {
+		fail(fx, pc, R_HELPER_ARGS,
+		     "%s: the dynptr at fp%+" PRId64 " must be 16 stack bytes at an 8-byte "
+		     "aligned offset",
+		     name, off);
+		return false;
+	}
+	f = &s->fr[r->frame];
+	if (grow_stack(fx, f, (uint32_t)(-off / 8))) {
+		fail(fx, pc, R_BUDGET, "out of memory");
+		return false;
+	}
+	note_depth(fx, f, off);
+	*fi = r->frame;
+	*si = (uint32_t)((-off - 1) / 8);
+	return true;
+}
+
 /* Is map @map the inner-map template of a map of maps (or marked BPF_F_INNER_MAP)? */
 static bool is_inner_template(const struct obj *o, int map)
 {
@@ -2226,6 +2263,8 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 	const struct reg key_reg = f->regs[2]; /* map_lookup_elem's key, before the call */
 	int32_t timer_map = -1;
 	uint32_t cb_target = UINT32_MAX;
+	uint32_t dyn_fi = 0, dyn_si = 0; /* the dynptr argument's frame and lower slot */
+	struct reg dyn_reg = reg_uninit(); /* what it held */
 
 	if (id == CORE_POISON_IMM && in->src == INSN_CALL_HELPER) {
 		/* libbpf replaces an instruction whose CO-RE relocation found no target by
@@ -2283,8 +2322,7 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 
 		if (k == HLP_ARG_NONE)
 			continue;
-		if (k == HLP_ARG_UNMODELLED || k == HLP_ARG_DYNPTR ||
-		    (k == HLP_ARG_FUNC && id != 170) ||
+		if (k == HLP_ARG_UNMODELLED || (k == HLP_ARG_FUNC && id != 170) ||
 		    (k == HLP_ARG_BTF_ID && (!fx->kb || !hlp_btf_type(id, regno, NULL, NULL))))
 			return fail(
 				fx, pc, R_UNSUPPORTED,
@@ -2410,6 +2448,38 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 				rel_ref = r->ref;
 			}
 			break;
+		case HLP_ARG_DYNPTR:
+		case HLP_ARG_DYNPTR_UNINIT:
+		case HLP_ARG_DYNPTR_RELEASE: {
+			struct slot *lo_sl;
+
+			if (!dynptr_slots(fx, s, pc, r, regno, h->name, &dyn_fi, &dyn_si))
+				return -1;
+			lo_sl = &s->fr[dyn_fi].slots[dyn_si];
+			if (k == HLP_ARG_DYNPTR_UNINIT) {
+				if (stack_has_iter(&s->fr[dyn_fi], r->off + (int64_t)r->v.tn.value,
+						   r->off + (int64_t)r->v.tn.value + 16))
+					return fail(fx, pc, R_HELPER_ARGS,
+						    "%s: r%d points to an initialised dynptr or "
+						    "iterator; the dynptr must be uninitialised",
+						    h->name, regno);
+				break;
+			}
+			if (!(lo_sl->spill_size == 8 && lo_sl->spill.type == REG_PTR &&
+			      lo_sl->spill.rgn == RGN_DYNPTR && lo_sl->spill.off > 0))
+				return fail(fx, pc, R_HELPER_ARGS,
+					    "%s: r%d must point to an initialised dynptr", h->name,
+					    regno);
+			if (k == HLP_ARG_DYNPTR_RELEASE) {
+				if (lo_sl->spill.off != 2)
+					return fail(fx, pc, R_HELPER_ARGS,
+						    "%s: r%d must be a ring buffer dynptr", h->name,
+						    regno);
+				rel_ref = lo_sl->spill.ref;
+			}
+			dyn_reg = lo_sl->spill;
+			break;
+		}
 		case HLP_ARG_TIMER: {
 			int64_t toff = -1;
 			uint64_t c2;
@@ -2458,7 +2528,7 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 			break;
 		case HLP_ARG_RINGBUF_MEM_RELEASE:
 			if (r->type != REG_PTR || r->rgn != RGN_MEM || r->maybe_null || !r->ref ||
-			    r->off || !sval_is_const(r->v, NULL))
+			    r->map == DYNPTR_SLICE || r->off || !sval_is_const(r->v, NULL))
 				return fail(
 					fx, pc, R_HELPER_ARGS,
 					"%s: r%d must be an unmodified, NULL-checked ring buffer reservation",
@@ -2564,6 +2634,36 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 				    h->name, (int)k);
 		}
 	}
+	if (id == 197 || id == 198) {
+		/* the dynptr now lives in its two slots (mark_stack_slots_dynptr); a ring
+		 * buffer one holds a reference even when the reservation fails */
+		struct frame *df = &s->fr[dyn_fi];
+		struct reg d = reg_ptr(RGN_DYNPTR, id == 197 ? 1 : 2);
+
+		d.id = ++fx->next_id;
+		if (id == 198 && acquire_ref(fx, s, pc, &d.ref))
+			return -1;
+		for (int half = 0; half < 2; half++) {
+			struct slot *sl = &df->slots[dyn_si - (uint32_t)half];
+
+			sl->spill = d;
+			if (half)
+				sl->spill.off = -d.off;
+			sl->spill_size = 8;
+			memset(sl->kind, SK_SPILL, 8);
+		}
+	}
+	if (id == 199 || id == 200) {
+		struct frame *df = &s->fr[dyn_fi];
+
+		for (int half = 0; half < 2; half++) {
+			struct slot *sl = &df->slots[dyn_si - (uint32_t)half];
+
+			memset(&sl->spill, 0, sizeof(sl->spill));
+			sl->spill_size = 0;
+			memset(sl->kind, SK_INVALID, 8);
+		}
+	}
 	if (id == 169 && map != timer_map)
 		return fail(fx, pc, R_HELPER_ARGS,
 			    "bpf_timer_init: the timer in r1 belongs to map %s, r2 is map %s",
@@ -2646,6 +2746,18 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 				return -1;
 			f->regs[0].ref = ref;
 		}
+		break;
+	case HLP_RET_DYNPTR_MEM_OR_NULL:
+		/* bpf_dynptr_data: a slice of @alloc bytes, NULL when out of the dynptr's
+		 * bounds; a ring buffer dynptr's slices die with its reference */
+		if (!have_alloc)
+			return fail(fx, pc, R_HELPER_ARGS, "%s: no size argument", h->name);
+		f->regs[0] = reg_ptr(RGN_MEM, 0);
+		f->regs[0].range = (int64_t)alloc;
+		f->regs[0].maybe_null = true;
+		f->regs[0].id = ++fx->next_id;
+		f->regs[0].ref = dyn_reg.ref;
+		f->regs[0].map = DYNPTR_SLICE;
 		break;
 	case HLP_RET_RINGBUF_MEM_OR_NULL: {
 		uint32_t ref = 0;

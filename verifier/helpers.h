@@ -44,6 +44,8 @@ enum hlp_arg {
 	HLP_ARG_UNMODELLED, /* kind not modelled: calling makes the program inconclusive */
 	HLP_ARG_MAP_VALUE_OR_NULL, /* NULL, or value_size readable bytes (sk_storage_get init) */
 	HLP_ARG_SK_ASSIGN, /* sk_assign's socket: SK_LOOKUP: socket or NULL; TC: any socket kind */
+	HLP_ARG_DYNPTR_UNINIT, /* 16 stack bytes the helper makes a dynptr (local or ring buffer) */
+	HLP_ARG_DYNPTR_RELEASE, /* ring buffer dynptr, released (submit/discard) */
 };
 
 enum hlp_ret {
@@ -58,6 +60,7 @@ enum hlp_ret {
 	HLP_RET_BTF_ID_OR_NULL,
 	HLP_RET_BTF_ID,
 	HLP_RET_UNMODELLED,
+	HLP_RET_DYNPTR_MEM_OR_NULL, /* slice of the dynptr argument, size from the ALLOC_SIZE arg */
 };
 
 enum hlp_flag {

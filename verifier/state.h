@@ -57,6 +57,9 @@ enum rgn {
 	RGN_TP_BUF, /* writable tracepoint buffer (raw_tracepoint.w args[0]) */
 	RGN_ITER, /* open-coded iterator state, only as an 8-byte stack spill: @off 1 active,
 		     2 drained; @ref its reference */
+	RGN_DYNPTR, /* dynptr, only as a stack spill in both of its 8-byte slots: @off 1 local,
+		       2 ring buffer (negated in the upper slot); @ref its reference, @id links
+		       its slices */
 	RGN_CNT,
 };
 
