@@ -1617,6 +1617,7 @@ int interp_reset(struct interp *m, const struct interp_input *in)
 	m->rng = in->seed;
 	m->nframes = 0;
 	m->steps = 0;
+	m->may_goto_cnt = 0;
 	m->ret = 0;
 	m->sock = 0;
 	m->fault.pc = 0;
@@ -1713,7 +1714,7 @@ static enum interp_status step(struct interp *m, bool *ended)
 		m->pc = in->target;
 		return INTERP_EXIT;
 	case INSN_MAY_GOTO:
-		/* the kernel's loop counter: fall through BPF_MAX_LOOPS times, then jump */
+		/* the kernel's loop counter: fall through a bounded number of times, then jump */
 		m->pc = ++m->may_goto_cnt > INTERP_MAY_GOTO_MAX ? in->target : m->pc + 1;
 		return INTERP_EXIT;
 	case INSN_JCOND:

@@ -102,7 +102,12 @@ struct interp_hook {
 
 struct interp_map_entry;
 
-#define INTERP_MAY_GOTO_MAX (8u * 1024 * 1024) /* BPF_MAX_LOOPS */
+/*
+ * may_goto falls through this many times per run, then jumps. The kernel's budget is
+ * BPF_MAX_LOOPS (8M); the analysis treats every may_goto as going either way, so any
+ * bound gives runs it must cover, and a small one keeps self-check runs short.
+ */
+#define INTERP_MAY_GOTO_MAX 4096u
 
 struct interp {
 	const struct obj *o; /* may be NULL: no maps */
