@@ -3055,12 +3055,12 @@ static int do_mem(struct fx *fx, struct vstate *s, const struct insn *in)
 		if (check_reg_read(fx, s, pc, in->dst) || check_reg_read(fx, s, pc, in->src))
 			return -1;
 		val = f->regs[in->src];
-		if (val.type == REG_PTR && in->size != 8) {
-			if (fx->unpriv || cur(s)->regs[in->dst].rgn != RGN_STACK)
-				return fail(fx, pc, R_PTR_LEAK,
-					    "partial store of a pointer (r%d, %u bytes)", in->src,
-					    in->size);
-		}
+		/* a root loader may store part of a pointer into the packet or a map value
+		 * (is_pointer_value is false with allow_ptr_leaks); onto the stack it is an
+		 * invalid spill size (stack_write_fixed) */
+		if (val.type == REG_PTR && in->size != 8 && fx->unpriv)
+			return fail(fx, pc, R_PTR_LEAK, "partial store of a pointer (r%d, %u bytes)",
+				    in->src, in->size);
 		if (val.type == REG_SCALAR && in->size < 8)
 			val.v = sval_trunc(val.v, in->size);
 		if (val.type == REG_PTR && f->regs[in->dst].type == REG_PTR &&
