@@ -422,6 +422,17 @@ int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, st
 		return 0;
 	}
 	fix_run(o, p, insns, opt, &fr);
+	if (fr.want_kbtf && !kb && (kb = kernel_btf(opt)) != NULL) {
+		/* it reaches kernel structs (BTF-typed helpers, map fields): again with the
+		 * kernel's BTF, loaded only for such programs */
+		free(fr.f.state);
+		for (size_t i = 0; i < fr.extra_cnt; i++)
+			free(fr.extra[i].state);
+		pthread_mutex_lock(&kb_lock);
+		o->kbtf = kb;
+		pthread_mutex_unlock(&kb_lock);
+		fix_run(o, p, insns, opt, &fr);
+	}
 	free(insns);
 	free(image);
 	free(poison);

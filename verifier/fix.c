@@ -842,6 +842,64 @@ static int btf_load(struct fx *fx, uint32_t pc, int regno, const struct reg *b, 
 	return 0;
 }
 
+/* The kernel struct behind a map of type @t (its ops' map_btf_id), or NULL */
+static const char *map_kernel_struct(uint32_t t)
+{
+	switch (t) {
+	case 2: /* array */
+	case 3: /* prog_array */
+	case 4: /* perf_event_array */
+	case 6: /* percpu_array */
+	case 8: /* cgroup_array */
+	case 12: /* array_of_maps */
+		return "bpf_array";
+	case 1: /* hash */
+	case 5: /* percpu_hash */
+	case 9: /* lru_hash */
+	case 10: /* lru_percpu_hash */
+	case 13: /* hash_of_maps */
+		return "bpf_htab";
+	default:
+		return NULL;
+	}
+}
+
+/* A load through a map pointer (verifier.c:check_ptr_to_map_access): the fields of the
+ * map's kernel struct, read-only, for CAP_PERFMON loaders */
+static int map_ptr_load(struct fx *fx, uint32_t pc, int regno, const struct reg *b, int64_t ioff,
+			unsigned size, enum acc acc, struct reg *out)
+{
+	const struct obj_map *m =
+		b->map >= 0 && (size_t)b->map < fx->o->map_cnt ? &fx->o->maps[b->map] : NULL;
+	const char *sn = m ? map_kernel_struct(m->type) : NULL;
+	uint32_t tid = fx->kb && sn ? btf_find(fx->kb, sn, BTF_K_STRUCT) : 0;
+	struct kb_val v;
+	char why[256];
+	int64_t off = b->off + ioff;
+
+	if (fx->unpriv)
+		return fail(fx, pc, R_MEM_NONPTR,
+			    "reading a map's fields (r%d) is allowed only to CAP_PERFMON loaders",
+			    regno);
+	if (!fx->kb)
+		fx->res->want_kbtf = true;
+	if (!tid)
+		return fail(fx, pc, R_UNSUPPORTED,
+			    "%s through r%d, a map pointer: the map's kernel struct is not "
+			    "modelled%s",
+			    acc_name(acc), regno, fx->kb ? "" : " without the kernel BTF");
+	if (off < 0 || !sval_is_const(b->v, NULL) || b->v.tn.value)
+		return fail(fx, pc, R_MEM_OTHER,
+			    "r%d is a map pointer: negative or variable offset %" PRId64, regno,
+			    off);
+	if (acc != ACC_READ)
+		return fail(fx, pc, R_MEM_OTHER, "only reads from struct %s are supported", sn);
+	if (kb_struct_read(fx->kb, tid, KB_PLAIN, !fx->sleepable, off, size, &v, why, sizeof(why)))
+		return fail(fx, pc, R_MEM_OTHER, "invalid access through r%d: %s", regno, why);
+	*out = kb_reg(fx, &v, size);
+	return 0;
+}
+
 static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, int64_t ioff,
 		      unsigned size, enum acc acc, bool sx, const struct reg *val, struct reg *out)
 {
@@ -1173,6 +1231,8 @@ static int mem_access(struct fx *fx, struct vstate *s, uint32_t pc, int regno, i
 				    rgn_names[b->rgn], lo, size);
 		*out = reg_scalar(sval_trunc(sval_top(), size));
 		return 0;
+	case RGN_MAP:
+		return map_ptr_load(fx, pc, regno, b, ioff, size, acc, out);
 	default:
 		return fail(fx, pc, R_MEM_NONPTR, "%s through r%d, a %s pointer, is not allowed",
 			    acc_name(acc), regno, rgn_names[b->rgn]);
@@ -2322,6 +2382,8 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 
 		if (k == HLP_ARG_NONE)
 			continue;
+		if (k == HLP_ARG_BTF_ID && !fx->kb)
+			fx->res->want_kbtf = true;
 		if (k == HLP_ARG_UNMODELLED || (k == HLP_ARG_FUNC && id != 170) ||
 		    (k == HLP_ARG_BTF_ID && (!fx->kb || !hlp_btf_type(id, regno, NULL, NULL))))
 			return fail(
@@ -2780,6 +2842,8 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 		const char *tn = hlp_btf_type(id, 0, NULL, &trusted);
 		uint32_t tid = fx->kb && tn ? btf_find(fx->kb, tn, BTF_K_STRUCT) : 0;
 
+		if (tn && !fx->kb)
+			fx->res->want_kbtf = true;
 		if (tid) {
 			f->regs[0] = reg_ptr(RGN_BTF, 0);
 			f->regs[0].map = (int32_t)tid;
@@ -2917,7 +2981,11 @@ static int do_kfunc(struct fx *fx, struct vstate *s, const struct insn *in,
 			break;
 		case KF_ARG_BTF_RCU:
 		case KF_ARG_BTF_RELEASE:
-			if (r->type != REG_PTR || r->rgn != RGN_BTF || r->map <= 0 || !fx->kb)
+			if (!fx->kb) {
+				fx->res->want_kbtf = true;
+				return fail(fx, pc, R_KFUNC, "%s needs the kernel's BTF", k->name);
+			}
+			if (r->type != REG_PTR || r->rgn != RGN_BTF || r->map <= 0)
 				return fail(fx, pc, R_KFUNC_USE,
 					    "%s: r%d must be a pointer to kernel struct %s",
 					    k->name, regno, k->type);
@@ -3003,10 +3071,12 @@ static int do_kfunc(struct fx *fx, struct vstate *s, const struct insn *in,
 		uint32_t tid = fx->kb ? btf_find(fx->kb, k->type, BTF_K_STRUCT) : 0;
 		uint32_t ref = 0;
 
-		if (!tid)
+		if (!tid) {
+			fx->res->want_kbtf = !fx->kb;
 			return fail(fx, pc, R_KFUNC,
 				    "%s returns struct %s, which needs the kernel's BTF", k->name,
 				    k->type);
+		}
 		if (acquire_ref(fx, s, pc, &ref))
 			return -1;
 		f->regs[0] = reg_ptr(RGN_BTF, 0);
@@ -3059,8 +3129,9 @@ static int do_mem(struct fx *fx, struct vstate *s, const struct insn *in)
 		 * (is_pointer_value is false with allow_ptr_leaks); onto the stack it is an
 		 * invalid spill size (stack_write_fixed) */
 		if (val.type == REG_PTR && in->size != 8 && fx->unpriv)
-			return fail(fx, pc, R_PTR_LEAK, "partial store of a pointer (r%d, %u bytes)",
-				    in->src, in->size);
+			return fail(fx, pc, R_PTR_LEAK,
+				    "partial store of a pointer (r%d, %u bytes)", in->src,
+				    in->size);
 		if (val.type == REG_SCALAR && in->size < 8)
 			val.v = sval_trunc(val.v, in->size);
 		if (val.type == REG_PTR && f->regs[in->dst].type == REG_PTR &&

@@ -40,6 +40,7 @@ struct fix_result {
 	uint64_t processed; /* instructions interpreted */
 	uint64_t states; /* states stored at prune points */
 	size_t peak_bytes;
+	bool want_kbtf; /* the kernel's BTF was missing for something this program does */
 };
 
 /* Verify @p (decoded into @insns, p->insn_cnt slots) of @o. */
