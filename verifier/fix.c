@@ -1993,20 +1993,39 @@ static int do_callback_helper(struct fx *fx, struct vstate *s, const struct insn
 			      const struct hlp_proto *h)
 {
 	struct frame *f = cur(s);
-	struct reg *fn = &f->regs[2], *ctxa = &f->regs[3];
+	bool vma = in->imm == 180; /* bpf_find_vma(task, addr, callback, ctx, flags) */
+	struct reg *fn = &f->regs[vma ? 3 : 2], *ctxa = &f->regs[vma ? 4 : 3];
 	uint32_t pc = in->pc;
 	uint64_t c;
 
-	for (int i = 1; i <= 4; i++)
+	for (int i = 1; i <= (vma ? 5 : 4); i++)
 		if (check_reg_read(fx, s, pc, i))
 			return -1;
+	if (vma) {
+		const struct reg *t = &f->regs[1];
+
+		if (!fx->kb) {
+			fx->res->want_kbtf = true;
+			return fail(fx, pc, R_UNSUPPORTED, "%s needs the kernel's BTF", h->name);
+		}
+		if (t->type != REG_PTR || t->rgn != RGN_BTF || t->maybe_null || t->off ||
+		    t->trust == KB_UNTRUSTED || t->trust == KB_NODEREF ||
+		    !kb_is_a(fx->kb, (uint32_t)t->map, "task_struct"))
+			return fail(fx, pc, R_HELPER_ARGS,
+				    "%s: r1 must be a trusted pointer to struct task_struct",
+				    h->name);
+		if (f->regs[2].type != REG_SCALAR || f->regs[5].type != REG_SCALAR)
+			return fail(fx, pc, R_HELPER_ARGS, "%s: r2 and r5 must be scalars",
+				    h->name);
+	}
 	if (fn->type != REG_PTR || fn->rgn != RGN_FUNC)
-		return fail(fx, pc, R_HELPER_ARGS, "%s: r2 must be a callback function", h->name);
+		return fail(fx, pc, R_HELPER_ARGS, "%s: r%d must be a callback function", h->name,
+			    vma ? 3 : 2);
 	if (!(reg_is_const(ctxa, &c) && c == 0) &&
 	    (ctxa->type != REG_PTR || ctxa->rgn != RGN_STACK || ctxa->maybe_null))
-		return fail(fx, pc, R_HELPER_ARGS, "%s: r3 must point to the stack or be NULL",
-			    h->name);
-	if (f->regs[4].type != REG_SCALAR)
+		return fail(fx, pc, R_HELPER_ARGS, "%s: r%d must point to the stack or be NULL",
+			    h->name, vma ? 4 : 3);
+	if (!vma && f->regs[4].type != REG_SCALAR)
 		return fail(fx, pc, R_HELPER_ARGS, "%s: flags r4 must be a scalar", h->name);
 	if (callback_args(fx, s, pc, (uint32_t)in->imm, fx->cb_args))
 		return -1;
@@ -2028,6 +2047,20 @@ static int callback_args(struct fx *fx, struct vstate *s, uint32_t pc, uint32_t 
 
 	for (int i = 0; i < 6; i++)
 		args[i] = reg_uninit();
+	if (helper == 180) {
+		/* set_find_vma_callback_state: the task, the vma (trusted), the context */
+		uint32_t vid = fx->kb ? btf_find(fx->kb, "vm_area_struct", BTF_K_STRUCT) : 0;
+
+		if (!vid)
+			return fail(fx, pc, R_UNSUPPORTED,
+				    "bpf_find_vma: struct vm_area_struct is not in the kernel BTF");
+		args[1] = f->regs[1];
+		args[2] = reg_ptr(RGN_BTF, 0);
+		args[2].map = (int32_t)vid;
+		args[2].trust = KB_TRUSTED;
+		args[3] = f->regs[4];
+		return 0;
+	}
 	if (helper == 181) {
 		if (f->regs[1].type != REG_SCALAR)
 			return fail(fx, pc, R_HELPER_ARGS, "bpf_loop: r1 must be a scalar");
@@ -2372,7 +2405,7 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 		return fail(fx, pc, R_LOCK, "call to %s while holding a bpf_spin_lock", h->name);
 	if (h->ret == HLP_RET_UNMODELLED)
 		return fail(fx, pc, R_UNSUPPORTED, "helper %s is not modelled yet", h->name);
-	if (id == 181 || id == 164)
+	if (id == 181 || id == 164 || id == 180)
 		return do_callback_helper(fx, s, in, h);
 	for (int i = 0; i < 5; i++) {
 		enum hlp_arg k = h->arg[i];
