@@ -21,4 +21,17 @@ if [ -x /usr/bin/time ]; then
 	for f in "$B"/*-1000000.o "$B"/*-10000.o; do
 		/usr/bin/time -f "  $f: %e s, %M KB" ./bpfverify --format tsv "$f" >/dev/null || true
 	done
+	if [ -r /sys/kernel/btf/vmlinux ]; then
+		# BTF-typed programs pay once per process for the kernel BTF (parse and name
+		# index), shared by every object of the run
+		echo "kernel BTF programs (whole process, the kernel BTF loaded once):"
+		/usr/bin/time -f "  one tp_btf program with CO-RE: %e s, %M KB" ./bpfverify \
+			--format tsv testdata/tpbtf_exec_ppid_ok.o >/dev/null || true
+		set -- testdata/tpbtf_*.o testdata/iter_*.o testdata/fentry_*.o testdata/fexit_*.o \
+			testdata/lsm_*.o
+		/usr/bin/time -f "  all $# BTF-typed corpus objects in one run: %e s, %M KB" \
+			./bpfverify --format tsv --exit-zero "$@" >/dev/null || true
+		/usr/bin/time -f "  the same with --btf none (no kernel BTF): %e s, %M KB" \
+			./bpfverify --format tsv --exit-zero --btf none "$@" >/dev/null || true
+	fi
 fi
