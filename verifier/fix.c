@@ -2126,12 +2126,40 @@ static bool ensure_btf(struct fx *fx)
 
 /* Byte offset of the struct bpf_spin_lock field of map @mi's value type, or -1
  * (the kernel finds it through BTF: btf_find_spin_lock) */
-static int64_t spin_lock_offset(struct fx *fx, int32_t mi)
+/*
+ * Byte offset of the member of map @mi's value whose type is struct @name, at an
+ * offset aligned to @align bytes (btf_find_struct_meta), or -1 (no BTF, no member)
+ */
+static int64_t value_field(struct fx *fx, int32_t mi, const char *name, uint32_t align)
 {
-	const struct obj_map *m;
 	struct btf_type t;
 	uint32_t id;
 
+	if (!ensure_btf(fx))
+		return -1;
+	id = btf_skip_mods(&fx->btf, fx->o->maps[mi].btf_value_type);
+	if (!id || !btf_type_get(&fx->btf, id, &t) || btf_kind_of(&t) != BTF_K_STRUCT)
+		return -1;
+	for (uint32_t i = 0; i < btf_vlen_of(&t); i++) {
+		struct btf_member mb;
+		struct btf_type mt;
+		uint32_t mid;
+		const char *n;
+
+		if (!btf_member_get(&fx->btf, id, i, &mb))
+			return -1;
+		mid = btf_skip_mods(&fx->btf, mb.type);
+		if (!mid || !btf_type_get(&fx->btf, mid, &mt) || btf_kind_of(&mt) != BTF_K_STRUCT)
+			continue;
+		n = btf_str(&fx->btf, mt.name_off);
+		if (n && !strcmp(n, name) && mb.offset % (8 * align) == 0)
+			return mb.offset / 8;
+	}
+	return -1;
+}
+
+static int64_t spin_lock_offset(struct fx *fx, int32_t mi)
+{
 	if (mi < 0 || (size_t)mi >= fx->o->map_cnt)
 		return -1;
 	if (fx->lock_off && fx->lock_off[mi] != INT64_MIN)
@@ -2143,60 +2171,16 @@ static int64_t spin_lock_offset(struct fx *fx, int32_t mi)
 		for (size_t i = 0; i < fx->o->map_cnt; i++)
 			fx->lock_off[i] = INT64_MIN;
 	}
-	fx->lock_off[mi] = -1;
-	if (!ensure_btf(fx))
-		return -1;
-	m = &fx->o->maps[mi];
-	id = btf_skip_mods(&fx->btf, m->btf_value_type);
-	if (!id || !btf_type_get(&fx->btf, id, &t) || btf_kind_of(&t) != BTF_K_STRUCT)
-		return -1;
-	for (uint32_t i = 0; i < btf_vlen_of(&t); i++) {
-		struct btf_member mb;
-		struct btf_type mt;
-		uint32_t mid;
-		const char *name;
-
-		if (!btf_member_get(&fx->btf, id, i, &mb))
-			return -1;
-		mid = btf_skip_mods(&fx->btf, mb.type);
-		if (!mid || !btf_type_get(&fx->btf, mid, &mt) || btf_kind_of(&mt) != BTF_K_STRUCT)
-			continue;
-		name = btf_str(&fx->btf, mt.name_off);
-		if (name && !strcmp(name, "bpf_spin_lock") && mb.offset % 8 == 0)
-			return fx->lock_off[mi] = mb.offset / 8;
-	}
-	return -1;
+	fx->lock_off[mi] = value_field(fx, mi, "bpf_spin_lock", 1);
+	return fx->lock_off[mi];
 }
 
 /* Offset of the struct bpf_timer in map @mi's value (from its BTF), or -1 */
 static int64_t timer_offset(struct fx *fx, int32_t mi)
 {
-	const struct obj_map *m;
-	struct btf_type t;
-	uint32_t id;
-
-	if (mi < 0 || (size_t)mi >= fx->o->map_cnt || !ensure_btf(fx))
+	if (mi < 0 || (size_t)mi >= fx->o->map_cnt)
 		return -1;
-	m = &fx->o->maps[mi];
-	id = btf_skip_mods(&fx->btf, m->btf_value_type);
-	if (!id || !btf_type_get(&fx->btf, id, &t) || btf_kind_of(&t) != BTF_K_STRUCT)
-		return -1;
-	for (uint32_t i = 0; i < btf_vlen_of(&t); i++) {
-		struct btf_member mb;
-		struct btf_type mt;
-		uint32_t mid;
-		const char *name;
-
-		if (!btf_member_get(&fx->btf, id, i, &mb))
-			return -1;
-		mid = btf_skip_mods(&fx->btf, mb.type);
-		if (!mid || !btf_type_get(&fx->btf, mid, &mt) || btf_kind_of(&mt) != BTF_K_STRUCT)
-			continue;
-		name = btf_str(&fx->btf, mt.name_off);
-		if (name && !strcmp(name, "bpf_timer") && mb.offset % 64 == 0)
-			return mb.offset / 8;
-	}
-	return -1;
+	return value_field(fx, mi, "bpf_timer", 8);
 }
 
 /*
