@@ -2285,25 +2285,30 @@ static bool const_map_key(const struct vstate *s, const struct reg *k, uint32_t 
 
 #define DYNPTR_SLICE (-2) /* reg.map of a RGN_MEM slice of a dynptr */
 
-/* The two stack slots of the dynptr @r points to: frame *@fi, lower slot *@si */
-static bool dynptr_slots(struct fx *fx, struct vstate *s, uint32_t pc, const struct reg *r,
-			 int regno, const char *name, uint32_t *fi, uint32_t *si)
+/*
+ * The stack object (iterator, dynptr) of @size bytes that @r points to: it must be
+ * at a fixed, 8-byte aligned offset inside the frame. Frame *@fi and the slot of
+ * its lowest address *@si; false with a finding of rule @rule.
+ */
+static bool stack_object(struct fx *fx, struct vstate *s, uint32_t pc, const struct reg *r,
+			 int regno, const char *name, const char *what, int64_t size,
+			 enum rule_idx rule, uint32_t *fi, uint32_t *si)
 {
 	uint64_t c;
 	int64_t off;
 	struct frame *f;
 
 	if (r->type != REG_PTR || r->rgn != RGN_STACK || !sval_is_const(r->v, &c)) {
-		fail(fx, pc, R_HELPER_ARGS,
-		     "%s: r%d must point to a dynptr on the stack at a fixed offset", name, regno);
+		fail(fx, pc, rule, "%s: r%d must point to %s on the stack at a fixed offset", name,
+		     regno, what);
 		return false;
 	}
 	off = r->off + (int64_t)c;
-	if (off % 8 || off < -ST_STACK_SIZE || off > -16) {
-		fail(fx, pc, R_HELPER_ARGS,
-		     "%s: the dynptr at fp%+" PRId64 " must be 16 stack bytes at an 8-byte "
-		     "aligned offset",
-		     name, off);
+	if (off % 8 || off < -ST_STACK_SIZE || off > -size) {
+		fail(fx, pc, rule,
+		     "%s: %s at fp%+" PRId64 " must be %" PRId64
+		     " stack bytes at an 8-byte aligned offset",
+		     name, what, off, size);
 		return false;
 	}
 	f = &s->fr[r->frame];
@@ -2315,6 +2320,13 @@ static bool dynptr_slots(struct fx *fx, struct vstate *s, uint32_t pc, const str
 	*fi = r->frame;
 	*si = (uint32_t)((-off - 1) / 8);
 	return true;
+}
+
+/* The two stack slots of the dynptr @r points to: frame *@fi, lower slot *@si */
+static bool dynptr_slots(struct fx *fx, struct vstate *s, uint32_t pc, const struct reg *r,
+			 int regno, const char *name, uint32_t *fi, uint32_t *si)
+{
+	return stack_object(fx, s, pc, r, regno, name, "a dynptr", 16, R_HELPER_ARGS, fi, si);
 }
 
 /* Is map @map the inner-map template of a map of maps (or marked BPF_F_INNER_MAP)? */
@@ -2889,30 +2901,11 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 static struct slot *iter_slot(struct fx *fx, struct vstate *s, uint32_t pc, const struct reg *r,
 			      int regno, const char *kname)
 {
-	struct frame *f;
-	uint64_t c;
-	int64_t off;
+	uint32_t fi, si;
 
-	if (r->type != REG_PTR || r->rgn != RGN_STACK || !sval_is_const(r->v, &c)) {
-		fail(fx, pc, R_KFUNC_USE,
-		     "%s: r%d must point to an iterator on the stack at a fixed offset", kname,
-		     regno);
+	if (!stack_object(fx, s, pc, r, regno, kname, "an iterator", 8, R_KFUNC_USE, &fi, &si))
 		return NULL;
-	}
-	off = r->off + (int64_t)c;
-	if (off % 8 || off < -ST_STACK_SIZE || off > -8) {
-		fail(fx, pc, R_KFUNC_USE,
-		     "%s: the iterator at fp%+" PRId64 " must be an aligned 8-byte stack slot",
-		     kname, off);
-		return NULL;
-	}
-	f = &s->fr[r->frame];
-	if (grow_stack(fx, f, (uint32_t)(-off / 8))) {
-		fail(fx, pc, R_BUDGET, "out of memory");
-		return NULL;
-	}
-	note_depth(fx, f, off);
-	return &f->slots[(-off - 1) / 8];
+	return &s->fr[fi].slots[si];
 }
 
 static bool slot_is_iter(const struct slot *sl)
