@@ -452,8 +452,10 @@ static void render_json(const struct cli *c, const struct run *r, FILE *f)
 	bool first = true;
 
 	fprintf(f,
-		"{\"version\":1,\"tool\":\"bpfverify %s\",\"tool_version\":\"%s\",\"programs\":[",
+		"{\"version\":1,\"tool\":\"bpfverify %s\",\"tool_version\":\"%s\",\"kernel_btf\":",
 		BV_VERSION, BV_VERSION);
+	json_str(f, bv_kernel_btf_path(&c->opt));
+	fputs(",\"programs\":[", f);
 	for (size_t i = 0; i < r->prog_cnt; i++) {
 		const struct prec *p = &r->progs[i];
 
