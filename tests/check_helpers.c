@@ -11,6 +11,7 @@
 
 #include "suites.h"
 #include "../verifier/helpers.h"
+#include "../verifier/kfuncs.h"
 
 /* Helper names in id order, straight from the UAPI header (which supplies the
  * commas). Both the 6.1 form
@@ -606,6 +607,109 @@ START_TEST(test_map_compat)
 }
 END_TEST
 
+/* Every kernel struct named for a helper argument or return value belongs to a helper
+ * whose prototype has a BTF-typed argument or return value there (a typo in the side
+ * table would silently leave the argument unchecked or mistyped) */
+START_TEST(test_btf_types_match_protos)
+{
+	static const char *const known_structs[] = {
+		"sk_buff",
+		"tcp_sock",
+		"xdp_buff",
+		"seq_file",
+		"tcp6_sock",
+		"tcp_timewait_sock",
+		"tcp_request_sock",
+		"udp6_sock",
+		"task_struct",
+		"inode",
+		"path",
+		"linux_binprm",
+		"file",
+		"socket",
+		"pt_regs",
+		"unix_sock",
+		"mptcp_sock",
+		"cgroup",
+	};
+	size_t seen = 0;
+
+	for (uint32_t id = 1; id <= hlp_max_id(); id++) {
+		const struct hlp_proto *h = hlp_lookup(id);
+
+		for (int arg = 0; arg <= 5; arg++) {
+			bool or_null = false, trusted = false;
+			const char *t = hlp_btf_type(id, arg, &or_null, &trusted);
+			bool ok = false;
+
+			if (!t)
+				continue;
+			seen++;
+			ck_assert_msg(h, "helper %u has a BTF type but no prototype", id);
+			if (arg == 0)
+				ck_assert_msg(h->ret == HLP_RET_BTF_ID ||
+						      h->ret == HLP_RET_BTF_ID_OR_NULL,
+					      "%s: return type %s but the return kind is not BTF",
+					      h->name, t);
+			else
+				ck_assert_msg(h->arg[arg - 1] == HLP_ARG_BTF_ID,
+					      "%s: argument %d typed %s but not a BTF argument",
+					      h->name, arg, t);
+			/* a returned pointer may be NULL exactly when the prototype says so */
+			if (arg == 0)
+				ck_assert_int_eq(or_null, h->ret == HLP_RET_BTF_ID_OR_NULL);
+			for (size_t i = 0; i < ARRAY_SIZE(known_structs); i++)
+				ok |= strcmp(known_structs[i], t) == 0;
+			ck_assert_msg(ok, "%s: unexpected struct name %s", h->name, t);
+		}
+	}
+	/* task_storage_get takes NULL for the task; task_storage_delete does not */
+	{
+		bool or_null = true;
+
+		ck_assert_ptr_nonnull(hlp_btf_type(156, 2, &or_null, NULL));
+		ck_assert(or_null);
+		ck_assert_ptr_nonnull(hlp_btf_type(157, 2, &or_null, NULL));
+		ck_assert(!or_null);
+	}
+	ck_assert_uint_ge(seen, 25);
+}
+END_TEST
+
+/* The kfunc table: names resolve, the program-type sets, the iterator triple */
+START_TEST(test_kfuncs)
+{
+	const struct kf_proto *nw = kf_lookup("bpf_iter_num_new");
+	const struct kf_proto *nx = kf_lookup("bpf_iter_num_next");
+	const struct kf_proto *ds = kf_lookup("bpf_iter_num_destroy");
+	const struct kf_proto *acq = kf_lookup("bpf_task_acquire");
+	const struct kf_proto *rel = kf_lookup("bpf_task_release");
+
+	ck_assert_ptr_nonnull(nw);
+	ck_assert_ptr_nonnull(nx);
+	ck_assert_ptr_nonnull(ds);
+	ck_assert_ptr_null(kf_lookup("bpf_iter_task_new"));
+	ck_assert_ptr_null(kf_lookup(NULL));
+	ck_assert_ptr_null(kf_lookup("bpf_rcu_read_lock_"));
+	ck_assert(nw->flags & KF_ITER_NEW);
+	ck_assert_int_eq(nw->arg[0], KF_ARG_ITER_UNINIT);
+	ck_assert(nx->flags & KF_ITER_NEXT);
+	ck_assert_int_eq(nx->arg[0], KF_ARG_ITER);
+	ck_assert_int_eq(nx->ret, KF_RET_ITER_NEXT_INT);
+	ck_assert(ds->flags & KF_ITER_DESTROY);
+	/* common kfuncs for every type, the generic set only for some */
+	ck_assert(kf_allowed(nw, BV_PROG_KPROBE));
+	ck_assert(kf_allowed(kf_lookup("bpf_rcu_read_lock"), BV_PROG_SOCKET_FILTER));
+	ck_assert(kf_allowed(acq, BV_PROG_TRACING));
+	ck_assert(kf_allowed(acq, BV_PROG_SCHED_CLS));
+	ck_assert(!kf_allowed(acq, BV_PROG_KPROBE));
+	ck_assert(!kf_allowed(rel, BV_PROG_CGROUP_SKB));
+	ck_assert_int_eq(acq->ret, KF_RET_BTF_ACQUIRED);
+	ck_assert_int_eq(rel->arg[0], KF_ARG_BTF_RELEASE);
+	ck_assert_str_eq(acq->type, rel->type);
+}
+END_TEST
+
 Suite *helpers_suite(void)
 {
 	Suite *s = suite_create("helpers");
@@ -619,6 +723,8 @@ Suite *helpers_suite(void)
 	tcase_add_test(tc, test_pkt_changes_set);
 	tcase_add_loop_test(tc, test_allowed, 0, (int)ARRAY_SIZE(allowed_cases));
 	tcase_add_loop_test(tc, test_map_compat, 0, (int)ARRAY_SIZE(map_cases));
+	tcase_add_test(tc, test_btf_types_match_protos);
+	tcase_add_test(tc, test_kfuncs);
 	suite_add_tcase(s, tc);
 	return s;
 }
