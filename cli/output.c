@@ -91,9 +91,14 @@ static struct colors colors_for(bool on)
 				"\033[1;32m", "\033[32m",   "\033[0m" };
 }
 
-static const char *hint_for(const char *rule, const char *name)
+static const char *hint_for(const char *rule, const char *name, const char *msg)
 {
 	const struct rule_info *ri = rule_find(rule);
+
+	/* inconclusive for want of the kernel's BTF: say how to give it */
+	if (msg && (strstr(msg, "kernel's BTF") || strstr(msg, "kernel BTF")))
+		return "pass the BTF of the kernel you deploy to with --btf FILE (its "
+		       "/sys/kernel/btf/vmlinux)";
 
 	if (!ri || (name && strcmp(ri->name, name) && (!ri->alias || strcmp(ri->alias, name))))
 		ri = name ? rule_find(name) : ri;
@@ -116,7 +121,7 @@ static void text_finding(const struct cli *c, FILE *f, const struct filerec *fr,
 {
 	const char *lvl = finding_level(p);
 	const char *lc = !strcmp(lvl, "error") ? k->err : k->warn;
-	const char *hint = hint_for(fd->rule, fd->rule_name);
+	const char *hint = hint_for(fd->rule, fd->rule_name, fd->msg);
 
 	fputs(k->bold, f);
 	if (fd->src_file)
@@ -417,7 +422,7 @@ static void json_diags(FILE *f, const struct bv_diags *d, bool *first)
 static void json_finding(FILE *f, const struct prec *p, const struct frec *fd, bool verbose)
 {
 	char fp[17];
-	const char *hint = hint_for(fd->rule, fd->rule_name);
+	const char *hint = hint_for(fd->rule, fd->rule_name, fd->msg);
 
 	finding_fingerprint(p, fd, fp);
 	fputs("{\"rule\":", f);
