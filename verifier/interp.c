@@ -1511,7 +1511,12 @@ static enum interp_status do_helper(struct interp *m, const struct insn *in)
 						      (h->flags & HLP_ACQUIRE) ? 1 : 0);
 		break;
 	case HLP_RET_RINGBUF_MEM_OR_NULL:
-		r0 = rnd_below(m, 8) == 0 ? 0 : new_region_ptr(m, IR_MEM, c.alloc, true, 0);
+		/* a reservation larger than the ring buffer always fails (and these runs do
+		 * not allocate more than 1 MiB) */
+		r0 = rnd_below(m, 8) == 0 || c.alloc > (1u << 20) ||
+				     (map_of(m, c.map) && c.alloc > map_of(m, c.map)->max_entries)
+			     ? 0
+			     : new_region_ptr(m, IR_MEM, c.alloc, true, 0);
 		break;
 	case HLP_RET_BTF_ID_OR_NULL:
 	case HLP_RET_BTF_ID:
