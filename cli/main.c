@@ -50,7 +50,8 @@ static void usage(FILE *f)
 	      "      --timeout SEC      per-program time budget\n"
 	      "      --max-memory MB    per-program budget for abstract states (default 2048)\n"
 	      "  -j, --jobs N           verify N programs in parallel (output order is unchanged)\n"
-	      "      --btf FILE         the target kernel's BTF (default " BV_DEFAULT_KERNEL_BTF "\n"
+	      "      --btf FILE         the target kernel's BTF (default " BV_DEFAULT_KERNEL_BTF
+	      "\n"
 	      "                         when readable; 'none': no kernel BTF). It types the\n"
 	      "                         context of tp_btf, fentry/fexit, iter and lsm programs and\n"
 	      "                         is the target of CO-RE relocations (else the object's own\n"
