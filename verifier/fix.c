@@ -2262,6 +2262,9 @@ static bool const_map_key(const struct vstate *s, const struct reg *k, uint32_t 
 	off = k->off + (int64_t)c;
 	if (off < -ST_STACK_SIZE || off + (int64_t)key_size > 0)
 		return false;
+	/* the kernel looks inside the key's first 8-byte slot only */
+	if ((-off - 1) / 8 != (-(off + (int64_t)key_size - 1) - 1) / 8)
+		return false;
 	f = &s->fr[k->frame];
 	for (int64_t o = off; o < off + (int64_t)key_size; o++) {
 		uint32_t si = (uint32_t)((-o - 1) / 8);
