@@ -4317,6 +4317,67 @@ static struct vstate *entry_state(struct fx *fx)
 	return s;
 }
 
+/*
+ * verifier.c:check_map_prog_compatibility, for every map the program references
+ * (at load time, reachable or not): kprobe, tracepoint, perf_event and raw
+ * tracepoint programs cannot use maps holding a bpf_spin_lock or bpf_timer, socket
+ * filters no bpf_spin_lock, and sleepable programs only some map types.
+ */
+static int check_map_compat(struct fx *fx)
+{
+	const struct obj_prog *p = fx->p;
+	bool tracing = p->type == BV_PROG_KPROBE || p->type == BV_PROG_TRACEPOINT ||
+		       p->type == BV_PROG_PERF_EVENT || p->type == BV_PROG_RAW_TRACEPOINT ||
+		       p->type == BV_PROG_RAW_TRACEPOINT_WRITABLE;
+
+	for (size_t i = 0; i < p->rel_cnt; i++) {
+		const struct obj_rel *r = &p->rels[i];
+		const struct obj_map *m;
+
+		if ((r->kind != OBJ_REL_MAP && r->kind != OBJ_REL_MAP_VALUE) || r->map < 0 ||
+		    (size_t)r->map >= fx->o->map_cnt)
+			continue;
+		m = &fx->o->maps[r->map];
+		if (m->btf_value_type && (tracing || p->type == BV_PROG_SOCKET_FILTER) &&
+		    spin_lock_offset(fx, r->map) >= 0)
+			return fail(fx, r->pc, R_HELPER_UNAVAIL,
+				    "%s programs cannot use map %s: it holds a bpf_spin_lock",
+				    tracing ? "tracing" : "socket filter", m->name);
+		if (m->btf_value_type && tracing && timer_offset(fx, r->map) >= 0)
+			return fail(fx, r->pc, R_HELPER_UNAVAIL,
+				    "tracing programs cannot use map %s: it holds a bpf_timer",
+				    m->name);
+		if (fx->sleepable) {
+			switch (m->type) {
+			case 1: /* hash */
+			case 2: /* array */
+			case 5: /* percpu_hash */
+			case 6: /* percpu_array */
+			case 9: /* lru_hash */
+			case 10: /* lru_percpu_hash */
+			case 12: /* array_of_maps */
+			case 13: /* hash_of_maps */
+			case 22: /* queue */
+			case 23: /* stack */
+			case 24: /* sk_storage */
+			case 27: /* ringbuf */
+			case 28: /* inode_storage */
+			case 29: /* task_storage */
+			case 31: /* user_ringbuf */
+			case 32: /* cgrp_storage */
+				break;
+			default:
+				return fail(
+					fx, r->pc, R_HELPER_UNAVAIL,
+					"sleepable programs can only use array, hash, ring buffer "
+					"and local storage maps (map %s has type %u)",
+					m->name, m->type);
+			}
+		}
+	}
+	return 0;
+}
+
 static int check_stack_depth(struct fx *fx)
 {
 	size_t n = fx->p->func_cnt;
@@ -4513,6 +4574,8 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 	for (size_t i = 1; i < p->func_cnt; i++)
 		if (p->funcs[i].global)
 			ensure_btf(&fx);
+	if (check_map_compat(&fx))
+		goto out;
 	s = entry_state(&fx);
 	if (!s) {
 		fail(&fx, 0, R_BUDGET, "out of memory");
