@@ -2396,6 +2396,9 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 			fx, pc, R_HELPER_UNAVAIL,
 			"helper %s may sleep: only sleepable programs (\".s\" sections) may call it",
 			h->name);
+	if (id == 12 && s->rcu_depth)
+		return fail(fx, pc, R_KFUNC_USE,
+			    "bpf_tail_call cannot be used inside a bpf_rcu_read_lock() region");
 	if ((h->flags & HLP_SLEEPABLE) && s->rcu_depth)
 		return fail(fx, pc, R_HELPER_UNAVAIL,
 			    "sleepable helper %s called inside a bpf_rcu_read_lock() region",
