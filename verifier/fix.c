@@ -2396,6 +2396,10 @@ static int do_helper(struct fx *fx, struct vstate *s, const struct insn *in)
 			fx, pc, R_HELPER_UNAVAIL,
 			"helper %s may sleep: only sleepable programs (\".s\" sections) may call it",
 			h->name);
+	if (id == 197 && (f->regs[1].type != REG_PTR || f->regs[1].rgn != RGN_MAP_VALUE))
+		return fail(fx, pc, R_HELPER_ARGS,
+			    "bpf_dynptr_from_mem: the data (r1) must be a map value, not %s",
+			    f->regs[1].type == REG_PTR ? rgn_names[f->regs[1].rgn] : "a scalar");
 	if (id == 12 && s->rcu_depth)
 		return fail(fx, pc, R_KFUNC_USE,
 			    "bpf_tail_call cannot be used inside a bpf_rcu_read_lock() region");
