@@ -4550,6 +4550,14 @@ void fix_run_hooked(const struct obj *o, const struct obj_prog *p, const struct 
 	for (size_t i = 0; i < p->rel_cnt; i++) {
 		const struct kf_proto *k;
 
+		/* add_kfunc_call: any kfunc call needs a GPL-compatible license, reached or not */
+		if (p->rels[i].kind == OBJ_REL_KFUNC && !license_is_gpl(o->license)) {
+			fail(&fx, p->rels[i].pc, R_HELPER_UNAVAIL,
+			     "kfunc %s: kernel functions need a GPL-compatible license, not \"%s\"",
+			     p->rels[i].sym ? p->rels[i].sym : "?",
+			     o->license ? o->license : "(none)");
+			goto out;
+		}
 		if (p->rels[i].kind != OBJ_REL_KFUNC || p->rels[i].pc >= fx.n ||
 		    !(k = kf_lookup(p->rels[i].sym)))
 			continue;
