@@ -399,6 +399,8 @@ check "--btf: not a BTF file" has "not a BTF file" "$tmp/err"
 expect 4 "--btf none: a tp_btf context is inconclusive" "$BV" check --btf none $TPB
 check "--btf none: the finding says why" has "typed by the kernel's BTF" "$tmp/out"
 expect 0 "--btf none: programs without kernel types are unaffected" "$BV" check --btf none $ACC
+expect 0 "--btf none in JSON" "$BV" check --format json --btf none $ACC
+check "JSON: kernel_btf is null with --btf none" has '"kernel_btf":null' "$tmp/out"
 if [ -r /sys/kernel/btf/vmlinux ]; then
 	expect 0 "tp_btf accepted with the default kernel BTF" "$BV" check $TPB
 	expect 0 "tp_btf accepted with --btf /sys/kernel/btf/vmlinux" "$BV" check \
@@ -412,6 +414,8 @@ if [ -r /sys/kernel/btf/vmlinux ]; then
 	head -c 1000 "$tmp/vmlinux.btf" >"$tmp/trunc.btf"
 	expect 2 "--btf with a truncated BTF file is a usage error" "$BV" check --btf "$tmp/trunc.btf" $TPB
 	expect 0 "--btf with a copied kernel BTF" "$BV" check --btf "$tmp/vmlinux.btf" $TPB $CORE
+	expect 0 "--btf FILE in JSON" "$BV" check --format json --btf "$tmp/vmlinux.btf" $TPB
+	check "JSON: kernel_btf names the file" has '"kernel_btf":"[^"]*vmlinux.btf"' "$tmp/out"
 	expect 0 "-j 2 shares one kernel BTF" "$BV" check -j 2 $TPB $CORE $T/iter_task_pid_ok.o
 else
 	skipped "no /sys/kernel/btf/vmlinux: kernel BTF checks"

@@ -320,6 +320,53 @@ static const struct btf *kernel_btf(const struct bv_options *opt)
 	return kb;
 }
 
+/*
+ * CO-RE: relocate a copy of @p's image against the kernel BTF @kb, or the object's
+ * own BTF without one (as libbpf does before loading). 0 with *@image and the
+ * poisoned instructions, or a diagnostic's error code.
+ */
+static int relocate(const struct obj *o, const struct obj_prog *p, const struct btf *kb,
+		    const struct bv_options *opt, struct bv_diags *d, struct raw_insn **image,
+		    struct core_poison **poison, size_t *npoison)
+{
+	struct diag_loc loc = { .file = o->path, .section = p->section, .func = p->name, .pc = -1 };
+	struct btf local;
+	char why[256];
+	int rc;
+
+	*image = malloc(p->insn_cnt * sizeof(**image));
+	if (!*image)
+		return BV_ENOMEM;
+	memcpy(*image, p->insns, p->insn_cnt * sizeof(**image));
+	if (!o->btf || btf_parse(&local, o->btf, o->btf_size, false, why, sizeof(why))) {
+		free(*image);
+		*image = NULL;
+		return diag_error(d, &loc, BV_EFORMAT, "CO-RE relocations without usable BTF: %s",
+				  o->btf ? why : "no .BTF section");
+	}
+	rc = core_apply(&local, kb ? kb : &local, p->cores, p->core_cnt, *image, p->insn_cnt,
+			poison, npoison, why, sizeof(why));
+	btf_fini(&local);
+	if (rc) {
+		free(*image);
+		*image = NULL;
+		return diag_error(d, &loc, BV_EFORMAT,
+				  "CO-RE relocation against %s failed (libbpf would not load the "
+				  "program): %s",
+				  kb ? bv_kernel_btf_path(opt) : "the object's own BTF", why);
+	}
+	return 0;
+}
+
+/* Forget the relocated image of one verification */
+static void drop_relocated(struct obj_prog *p, struct raw_insn *image, struct core_poison *poison)
+{
+	free(image);
+	free(poison);
+	p->poison = NULL;
+	p->poison_cnt = 0;
+}
+
 int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, struct bv_result *res,
 	      struct bv_diags *d)
 {
@@ -347,49 +394,16 @@ int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, st
 		pthread_mutex_unlock(&kb_lock);
 	}
 	if (p->core_cnt) {
-		/* CO-RE: relocate a copy of the image against the kernel BTF, or the
-		 * object's own BTF without one (as libbpf does before loading) */
-		struct btf local;
-		char why[256];
-		int rc;
+		int rc = relocate(o, p, kb, opt, d, &image, &poison, &npoison);
 
-		image = malloc(p->insn_cnt * sizeof(*image));
-		if (!image)
-			return BV_ENOMEM;
-		memcpy(image, p->insns, p->insn_cnt * sizeof(*image));
-		if (!o->btf || btf_parse(&local, o->btf, o->btf_size, false, why, sizeof(why))) {
-			struct diag_loc loc = {
-				.file = o->path, .section = p->section, .func = p->name, .pc = -1
-			};
-
-			free(image);
-			return diag_error(d, &loc, BV_EFORMAT,
-					  "CO-RE relocations without usable BTF: %s",
-					  o->btf ? why : "no .BTF section");
-		}
-		rc = core_apply(&local, kb ? kb : &local, p->cores, p->core_cnt, image, p->insn_cnt,
-				&poison, &npoison, why, sizeof(why));
-		btf_fini(&local);
-		if (rc) {
-			struct diag_loc loc = {
-				.file = o->path, .section = p->section, .func = p->name, .pc = -1
-			};
-
-			free(image);
-			return diag_error(
-				d, &loc, BV_EFORMAT,
-				"CO-RE relocation against %s failed (libbpf would not load "
-				"the program): %s",
-				kb ? bv_kernel_btf_path(opt) : "the object's own BTF", why);
-		}
+		if (rc)
+			return rc;
 		p->poison = poison;
 		p->poison_cnt = npoison;
 	}
 	insns = calloc(p->insn_cnt + 1, sizeof(*insns));
 	if (!insns) {
-		free(image);
-		free(poison);
-		p->poison = NULL;
+		drop_relocated(p, image, poison);
 		return BV_ENOMEM;
 	}
 	if (insn_decode_all(image ? image : p->insns, p->insn_cnt, insns, &err)) {
@@ -399,9 +413,7 @@ int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, st
 					.pc = (int64_t)err.pc };
 
 		free(insns);
-		free(image);
-		free(poison);
-		p->poison = NULL;
+		drop_relocated(p, image, poison);
 		return diag_error(d, &loc, BV_EFORMAT, "%s", err.msg);
 	}
 	if (p->type == BV_PROG_UNSPEC) {
@@ -416,9 +428,7 @@ int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, st
 				strdup("unknown program type for section name; use --type");
 		}
 		free(insns);
-		free(image);
-		free(poison);
-		p->poison = NULL;
+		drop_relocated(p, image, poison);
 		return 0;
 	}
 	fix_run(o, p, insns, opt, &fr);
@@ -434,10 +444,7 @@ int bv_verify(struct bv_object *bo, size_t idx, const struct bv_options *opt, st
 		fix_run(o, p, insns, opt, &fr);
 	}
 	free(insns);
-	free(image);
-	free(poison);
-	p->poison = NULL;
-	p->poison_cnt = 0;
+	drop_relocated(p, image, poison);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	res->verdict = fr.verdict;
 	res->insns_processed = fr.processed;

@@ -3504,6 +3504,23 @@ static int do_local_call(struct fx *fx, struct vstate *s, const struct insn *in)
 }
 
 /* Returns 1 when the path ends (main exit), 0 to continue at *next, -1 on failure */
+/* What must be given back when a path ends (program exit, end of an asynchronous
+ * callback): references, the spin lock, the RCU read section */
+static int end_of_path_checks(struct fx *fx, const struct vstate *s, uint32_t pc, const char *when)
+{
+	if (s->nrefs)
+		return fail(fx, pc, R_REF_LEAK,
+			    "reference acquired at instruction %u is not released before %s",
+			    s->ref_pc[0], when);
+	if (s->lock_held)
+		return fail(fx, pc, R_LOCK, "bpf_spin_lock still held at exit");
+	if (s->rcu_depth)
+		return fail(
+			fx, pc, R_KFUNC_USE,
+			"exit inside a bpf_rcu_read_lock() region: call bpf_rcu_read_unlock() first");
+	return 0;
+}
+
 static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint32_t *next)
 {
 	struct frame *f = cur(s);
@@ -3519,18 +3536,8 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 	if (s->nframes == 1 && f->async_helper) {
 		/* end of an asynchronous callback (timer): returns 0 (set_timer_callback_state),
 		 * having released what it acquired */
-		if (s->nrefs)
-			return fail(
-				fx, pc, R_REF_LEAK,
-				"reference acquired at instruction %u is not released before the "
-				"callback returns",
-				s->ref_pc[0]);
-		if (s->lock_held)
-			return fail(fx, pc, R_LOCK, "bpf_spin_lock still held at exit");
-		if (s->rcu_depth)
-			return fail(fx, pc, R_KFUNC_USE,
-				    "exit inside a bpf_rcu_read_lock() region: call "
-				    "bpf_rcu_read_unlock() first");
+		if (end_of_path_checks(fx, s, pc, "the callback returns"))
+			return -1;
 		if (r0->type != REG_SCALAR || r0->v.r.smin != 0 || r0->v.r.smax != 0) {
 			char b[256] = "a pointer";
 
@@ -3608,16 +3615,8 @@ static int do_exit(struct fx *fx, struct vstate *s, const struct insn *in, uint3
 		c->regs[0] = ret;
 		return 0;
 	}
-	if (s->nrefs)
-		return fail(fx, pc, R_REF_LEAK,
-			    "reference acquired at instruction %u is not released before exit",
-			    s->ref_pc[0]);
-	if (s->lock_held)
-		return fail(fx, pc, R_LOCK, "bpf_spin_lock still held at exit");
-	if (s->rcu_depth)
-		return fail(
-			fx, pc, R_KFUNC_USE,
-			"exit inside a bpf_rcu_read_lock() region: call bpf_rcu_read_unlock() first");
+	if (end_of_path_checks(fx, s, pc, "exit"))
+		return -1;
 	{
 		int64_t lo, hi;
 		bool ranged = ctx_ret_range(fx->p->type, fx->p->expected_attach, &lo, &hi);
